@@ -1,0 +1,61 @@
+package jixiao
+
+import "context"
+
+// ImportOutcome says what storing a table did.
+type ImportOutcome string
+
+const (
+	ImportCreated    ImportOutcome = "created"     // first version for its org and year
+	ImportNewVersion ImportOutcome = "new_version" // content changed: a new version, the old one kept
+	ImportUnchanged  ImportOutcome = "unchanged"   // same content hash as the current version: nothing written
+)
+
+// ImportResult reports one stored table.
+type ImportResult struct {
+	TableID int64
+	Version int
+	Outcome ImportOutcome
+}
+
+// TableSummary is a table's row in a listing.
+type TableSummary struct {
+	ID         int64
+	Title      string
+	Org        string
+	FiscalYear int
+	Version    int
+	Current    bool // the newest version for its org and year
+	Total      Fen
+	MoneyUnit  MoneyUnit
+	Projects   int
+	Indicators int
+	Source     string
+	Hash       string
+}
+
+// ProjectRef locates a project in a stored table.
+type ProjectRef struct {
+	TableID    int64
+	FiscalYear int
+	Org        string
+	Project    string
+	Version    int
+}
+
+// TableFilter narrows ListTables. Zero values mean "any"; by default only
+// current versions are listed.
+type TableFilter struct {
+	Org         string
+	FiscalYear  int
+	AllVersions bool
+}
+
+// TableStore keeps tables and their versions. Every method owns its
+// transaction; a failed SaveTable leaves nothing behind.
+type TableStore interface {
+	SaveTable(ctx context.Context, t *Table) (ImportResult, error)
+	Table(ctx context.Context, id int64) (*Table, error) // ENOTFOUND when absent
+	Tables(ctx context.Context, f TableFilter) ([]TableSummary, error)
+	FindProjects(ctx context.Context, name string) ([]ProjectRef, error) // exact name, current versions
+}
