@@ -1,0 +1,108 @@
+package value
+
+import (
+	"strings"
+
+	"jixiao"
+)
+
+// Format returns the canonical text of a parsed target, for editors and the
+// generator: "≥60家", "≤5次", "95%-98%", "±3%", "2024-12-31前", "是", the
+// words of Qualifier around the number or date ("狮岭镇培育上市企业≥1家",
+// "2024-12-31前完成验收", "2024-03至2024-12-31"), and Text for a
+// qualitative target or one whose parsed form is incomplete (a deadline
+// whose year is unknown).
+//
+// Parse(Format(t)) reads the same kind, comparator, number, unit and date
+// as t. Format checks that by parsing its own output: when the words of
+// the qualifier would change the reading (a suffix glued to the unit, a
+// number in the words), it drops them, suffix first.
+func Format(t jixiao.Target) string {
+	switch t.Kind {
+	case jixiao.KindBoolean:
+		if t.Bool {
+			return "是"
+		}
+		return "否"
+	case jixiao.KindDeadline:
+		if t.Date == "" {
+			return text(t)
+		}
+		prefix, suffix := splitQualifier(t.Qualifier)
+		core := t.Date
+		if !strings.HasSuffix(prefix, "至") {
+			core += "前"
+		}
+		return stable(t, prefix, core, suffix)
+	case jixiao.KindNumeric:
+		core, ok := numericCore(t)
+		if !ok {
+			return text(t)
+		}
+		prefix, suffix := splitQualifier(t.Qualifier)
+		return stable(t, prefix, core, suffix)
+	}
+	return text(t)
+}
+
+func text(t jixiao.Target) string {
+	if t.Text != "" || t.Raw == "" {
+		return t.Text
+	}
+	return Normalize(t.Raw)
+}
+
+// numericCore is comparator, number and unit.
+func numericCore(t jixiao.Target) (string, bool) {
+	if !t.Value.IsSet() {
+		return "", false
+	}
+	v, u := t.Value.String(), t.Unit
+	switch t.Op {
+	case jixiao.OpRange:
+		if !t.Max.IsSet() {
+			return "", false
+		}
+		m := t.Max.String()
+		switch {
+		case !strings.HasPrefix(m, "-") && neg(t.Max) == t.Value:
+			return "±" + m + u, true
+		case strings.HasPrefix(v, "-"):
+			return v + u + "~" + m + u, true // "-5%~3%": a hyphen would read as "5%--3%"
+		default:
+			return v + u + "-" + m + u, true
+		}
+	case jixiao.OpGE:
+		return "≥" + v + u, true
+	case jixiao.OpLE:
+		return "≤" + v + u, true
+	case jixiao.OpGT:
+		return ">" + v + u, true
+	case jixiao.OpLT:
+		return "<" + v + u, true
+	case jixiao.OpEQ, "":
+		if t.ImplicitOp || t.Op == "" {
+			return v + u, true
+		}
+		return "=" + v + u, true
+	}
+	return "", false
+}
+
+// stable returns the first of prefix+core+suffix, prefix+core, core that
+// parses back to t's reading, or the first when none does.
+func stable(t jixiao.Target, prefix, core, suffix string) string {
+	full := prefix + core + suffix
+	for _, s := range [...]string{full, prefix + core, core} {
+		if sameReading(Parse(s, Context{}), t) {
+			return s
+		}
+	}
+	return full
+}
+
+// sameReading compares the parsed parts that Format promises to keep.
+func sameReading(a, b jixiao.Target) bool {
+	return a.Kind == b.Kind && a.Op == b.Op && a.ImplicitOp == b.ImplicitOp &&
+		a.Value == b.Value && a.Max == b.Max && a.Unit == b.Unit && a.Date == b.Date
+}
