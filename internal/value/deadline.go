@@ -15,7 +15,7 @@ import (
 //   - a quarter: 第三季度, 三季度, 前三季度, 第3季度 (the last day of it);
 //   - the fiscal year itself: 年度内, 年内, 年底, 年末, 本年度, 当年;
 //   - a period: 2024.03-2024.12, 2024年3月至12月 — Date is its end, and the
-//     start goes into Qualifier as "2024-03至…".
+//     start goes into Qualifier before the date: "2024-03至".
 //
 // optionally followed by 底/末 and by 前 之前 以前 止 为止 内 以内. Reading
 // "X前" with a period X as "by the end of X" is deliberate: filers write
@@ -30,10 +30,11 @@ const maxDeadlinePrefix = 12
 
 // datePhrase is a deadline found in a text.
 type datePhrase struct {
-	start, end int    // byte span, markers included
-	y, m, d    int    // y 0: fiscal year; m 12 d 31 for a year end; d 0: end of month
-	explicit   bool   // the year is written
-	from       string // start of a period ("2024-03"), "" otherwise
+	start, end int  // byte span, markers included
+	y, m, d    int  // y 0: fiscal year; m 12 d 31 for a year end; d 0: end of month
+	explicit   bool // the year is written
+	period     bool // a period: fy-fm-fd is its start
+	fy, fm, fd int  // start of a period; fy 0 is the fiscal year, fd 0 a whole month
 }
 
 // findDeadline finds the first deadline phrase of s.
@@ -106,9 +107,11 @@ func absDate(s string, i int) (datePhrase, bool) {
 	// a period: 2024.03-2024.12, 2024年3月至12月, 2024年3月1日-2024年6月30日
 	if k, sepOK := rangeSep(s, j); sepOK {
 		if q, j2, ok := ymd(s, k); ok {
-			p.from, p.y, p.m, p.d, j = p.dateString(), q.y, q.m, q.d, j2
+			p.startPeriod()
+			p.y, p.m, p.d, j = q.y, q.m, q.d, j2
 		} else if q, j2, ok := md(s, k); ok && p.m != 0 {
-			p.from, p.m, p.d, j = p.dateString(), q.m, q.d, j2
+			p.startPeriod()
+			p.m, p.d, j = q.m, q.d, j2
 		}
 	}
 	p.end = markers(s, j)
@@ -218,11 +221,12 @@ func monthDay(s string, i int) (datePhrase, bool) {
 	p.start = i
 	if k, sepOK := rangeSep(s, j); sepOK {
 		if q, j2, ok := md(s, k); ok {
-			p.from, p.m, p.d, j = p.dateString(), q.m, q.d, j2
+			p.startPeriod()
+			p.m, p.d, j = q.m, q.d, j2
 		}
 	}
 	end := markers(s, j)
-	if p.d == 0 && end == j && p.from == "" {
+	if p.d == 0 && end == j && !p.period {
 		return p, false // "3月" alone is a duration or a month name, not a deadline
 	}
 	p.end = end
@@ -340,18 +344,30 @@ func daysIn(y, m int) int {
 	return 31
 }
 
-// dateString is the written part of the phrase as YYYY-MM[-DD] (MM[-DD]
-// without a year), for the start of a period.
-func (p datePhrase) dateString() string {
+// startPeriod makes the date read so far the start of a period.
+func (p *datePhrase) startPeriod() {
+	p.period, p.fy, p.fm, p.fd = true, p.y, p.m, p.d
+}
+
+// from renders the start of a period as written: YYYY-MM or YYYY-MM-DD,
+// the fiscal year filling a missing year (MM-DD when that is unknown too).
+func (p datePhrase) from(fiscalYear int) string {
+	if !p.period {
+		return ""
+	}
 	var b []byte
-	if p.y != 0 {
-		b = strconv.AppendInt(b, int64(p.y), 10)
+	y := p.fy
+	if y == 0 {
+		y = fiscalYear
+	}
+	if y > 0 && y <= 9999 {
+		b = strconv.AppendInt(b, int64(y), 10)
 		b = append(b, '-')
 	}
-	b = append2(b, p.m)
-	if p.d != 0 {
+	b = append2(b, p.fm)
+	if p.fd != 0 {
 		b = append(b, '-')
-		b = append2(b, p.d)
+		b = append2(b, p.fd)
 	}
 	return string(b)
 }

@@ -42,7 +42,7 @@ func isClean(s string) bool {
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
-		if _, ok := mapRune(r); ok || isSpace(r) || r == utf8.RuneError {
+		if _, ok := mapRune(r); ok || isSpace(r) || isZeroWidth(r) || r == utf8.RuneError {
 			return false
 		}
 		i += n
@@ -57,14 +57,19 @@ func isTrailingJunk(r rune) bool {
 }
 
 // isSpace covers ASCII and the Unicode spaces PDF extraction produces:
-// U+3000 ideographic space, no-break space, the en/em/thin spaces, and the
-// zero-width characters that are invisible but break comparisons.
+// U+3000 ideographic space, no-break space, the en/em/thin spaces.
 func isSpace(r rune) bool {
 	switch r {
-	case ' ', '\t', '\n', '\r', '\v', '\f', 0x3000, 0x00A0, 0x202F, 0x205F, 0x200B, 0x200C, 0x200D, 0xFEFF:
+	case ' ', '\t', '\n', '\r', '\v', '\f', 0x3000, 0x00A0, 0x202F, 0x205F:
 		return true
 	}
 	return r >= 0x2000 && r <= 0x200A
+}
+
+// isZeroWidth covers the invisible characters that break comparisons
+// without separating anything; they are dropped.
+func isZeroWidth(r rune) bool {
+	return r == 0x200B || r == 0x200C || r == 0x200D || r == 0x2060 || r == 0xFEFF
 }
 
 // mapRune maps the characters that differ from their canonical form only by
@@ -127,6 +132,9 @@ func fold(s string) string {
 		i += n
 		if isSpace(r) {
 			pendingSpace = true
+			continue
+		}
+		if isZeroWidth(r) {
 			continue
 		}
 		if m, ok := mapRune(r); ok {

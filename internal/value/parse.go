@@ -43,8 +43,8 @@ func Parse(raw string, ctx Context) jixiao.Target {
 		t.Kind = jixiao.KindDeadline
 		t.Date = p.date(ctx.FiscalYear)
 		pre := text[:p.start]
-		if p.from != "" {
-			pre += p.from + "至"
+		if p.period {
+			pre += p.from(ctx.FiscalYear) + "至"
 		}
 		t.Qualifier = joinQualifier(pre, text[p.end:])
 		return t

@@ -1,9 +1,11 @@
 package value
 
 import (
+	"fmt"
 	"os"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"jixiao"
 )
@@ -91,33 +93,96 @@ func valueEnd(s string) int {
 		case s[i] == '\t':
 			return i
 		}
-		_, n := decodeRune(s[i:])
+		_, n := utf8.DecodeRuneInString(s[i:])
 		i += n
 	}
 	return len(s)
 }
 
-func decodeRune(s string) (rune, int) {
-	for i, r := range s {
-		if i == 0 {
-			return r, len(string(r))
+// TestSeed reads every 指标值 of the real published table and checks the
+// kind counts and that each value has a stable, sensible reading.
+func TestSeed(t *testing.T) {
+	values := readSeedValues(t)
+	if len(values) != 442 {
+		t.Fatalf("read %d values from the seed, want 442 (221 indicators × 2)", len(values))
+	}
+	counts := map[jixiao.TargetKind]int{}
+	years := map[int]int{}
+	for _, v := range values {
+		ctx := Context{FiscalYear: 2024, IndicatorName: v.name}
+		got := Parse(v.raw, ctx)
+		counts[got.Kind]++
+		if y, ok := ExplicitYear(v.raw); ok {
+			years[y]++
+		}
+		if got.Raw != v.raw {
+			t.Errorf("Raw = %q, want %q", got.Raw, v.raw)
+		}
+		if again := Parse(got.Text, ctx); describe(again) != describe(got) {
+			t.Errorf("Parse(Text) differs for %q: %s, then %s", v.raw, describe(got), describe(again))
+		}
+		switch got.Kind {
+		case jixiao.KindNumeric:
+			if !got.Value.IsSet() {
+				t.Errorf("%q: numeric without a value", v.raw)
+			}
+			if got.Unit == "%" && got.Value.Cmp(jixiao.MustDecimal("100")) > 0 {
+				t.Errorf("%q: percent above 100", v.raw)
+			}
+		case jixiao.KindDeadline:
+			if got.Date == "" || got.Date < "2023-01-01" || got.Date > "2024-12-31" {
+				t.Errorf("%q: deadline %q outside 2023–2024", v.raw, got.Date)
+			}
+		case jixiao.KindQualitative:
+			if got.Qualifier != "" || got.Value.IsSet() {
+				t.Errorf("%q: qualitative with parsed parts %+v", v.raw, got)
+			}
+		}
+		if got.Kind != jixiao.KindQualitative {
+			f := Format(got)
+			if back := Parse(f, ctx); !sameReading(back, got) {
+				t.Errorf("Format(%q) = %q reads %s, want %s", v.raw, f, describe(back), describe(got))
+			}
 		}
 	}
-	return 0, 1
+	want := map[jixiao.TargetKind]int{
+		jixiao.KindNumeric:     346,
+		jixiao.KindDeadline:    24,
+		jixiao.KindBoolean:     2,
+		jixiao.KindQualitative: 70,
+	}
+	for k, n := range want {
+		if counts[k] != n {
+			t.Errorf("%s: %d values, want %d (all counts: %v)", k, counts[k], n, counts)
+		}
+	}
+	// The fiscal year is not printed; the deadlines say 2024, with one stale
+	// 2023 copy (2023-10-31 and 2023年5月31日前, period and annual each).
+	if years[2024] != 8 || years[2023] != 4 || len(years) != 2 {
+		t.Errorf("explicit years = %v, want map[2023:4 2024:8]", years)
+	}
 }
 
+// TestSeedDump prints every distinct seed value with its reading as Go
+// table rows (DUMP=1 go test -run TestSeedDump -v), to review by eye and to
+// refresh TestSeedForms.
 func TestSeedDump(t *testing.T) {
 	if os.Getenv("DUMP") == "" {
-		t.Skip("set DUMP=1")
+		t.Skip("set DUMP=1 to print the seed values")
 	}
 	seen := map[string]bool{}
 	for _, v := range readSeedValues(t) {
-		if seen[v.name+"|"+v.raw] {
+		ctx := Context{FiscalYear: 2024, IndicatorName: v.name}
+		p := Parse(v.raw, ctx)
+		key := v.raw + "|" + nameUnit(v.name)
+		if seen[key] {
 			continue
 		}
-		seen[v.name+"|"+v.raw] = true
-		p := Parse(v.raw, Context{FiscalYear: 2024, IndicatorName: v.name})
-		t.Logf("%-40q %-12s op=%-5s impl=%-5v v=%-6s max=%-4s unit=%-8q q=%q date=%s  fmt=%q", v.raw, p.Kind, p.Op, p.ImplicitOp, p.Value, p.Max, p.Unit, p.Qualifier, p.Date, Format(p))
+		seen[key] = true
+		name := ""
+		if nameUnit(v.name) != "" {
+			name = v.name
+		}
+		fmt.Printf("\t\t{%q, %q, %q},\n", name, v.raw, describe(p))
 	}
-	_ = jixiao.KindNumeric
 }
