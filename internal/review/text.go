@@ -1,0 +1,275 @@
+package review
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"jixiao"
+)
+
+// Text helpers. The rules run over every indicator of large corpora, so
+// they use plain string searches instead of regular expressions.
+
+func trim(s string) string { return strings.TrimSpace(s) }
+
+// textOf returns a target's normalised text, falling back to a light
+// normalisation of the raw text when the parser has not filled Text.
+func textOf(t *jixiao.Target) string {
+	if t.Text != "" {
+		return t.Text
+	}
+	s := strings.TrimSpace(t.Raw)
+	s = strings.TrimSuffix(s, "。")
+	return strings.TrimSpace(s)
+}
+
+// normKey folds a text for equality tests: no spaces, ASCII brackets and
+// punctuation as full-width, no trailing 。.
+func normKey(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		switch {
+		case unicode.IsSpace(r):
+			continue
+		case r == '(':
+			r = '（'
+		case r == ')':
+			r = '）'
+		case r == ',':
+			r = '，'
+		case r == ';':
+			r = '；'
+		case r == ':':
+			r = '：'
+		}
+		b.WriteRune(r)
+	}
+	return strings.TrimRight(b.String(), "。.")
+}
+
+func hasAny(s string, subs ...string) bool {
+	for _, w := range subs {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// firstOf returns the first of subs found in s, or "".
+func firstOf(s string, subs ...string) string {
+	for _, w := range subs {
+		if strings.Contains(s, w) {
+			return w
+		}
+	}
+	return ""
+}
+
+func hasPrefixAny(s string, pre ...string) string {
+	for _, p := range pre {
+		if strings.HasPrefix(s, p) {
+			return p
+		}
+	}
+	return ""
+}
+
+func hasSuffixAny(s string, suf ...string) string {
+	for _, p := range suf {
+		if strings.HasSuffix(s, p) {
+			return p
+		}
+	}
+	return ""
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func runeLen(s string) int { return utf8.RuneCountInString(s) }
+
+// clip shortens s to n runes for quoting in a message.
+func clip(s string, n int) string {
+	if runeLen(s) <= n {
+		return s
+	}
+	i, k := 0, 0
+	for i = range s {
+		if k == n {
+			break
+		}
+		k++
+	}
+	return s[:i] + "…"
+}
+
+func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
+
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+func isDigit(b byte) bool { return b >= '0' && b <= '9' }
+
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if isDigit(s[i]) {
+			return true
+		}
+	}
+	// full-width digits are rare after normalisation but cheap to allow
+	return strings.ContainsAny(s, "０１２３４５６７８９")
+}
+
+// number returns a decimal as a float for threshold comparisons of
+// percentages and counts (never money); ok is false when unset.
+func number(d jixiao.Decimal) (float64, bool) {
+	if !d.IsSet() {
+		return 0, false
+	}
+	f, err := strconv.ParseFloat(d.String(), 64)
+	return f, err == nil
+}
+
+// fmtNum prints a threshold for a message: 98, 99.5.
+func fmtNum(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
+
+// dim is the physical dimension of a unit: units of the same dimension
+// can describe the same indicator, units of different ones cannot.
+type dim uint8
+
+const (
+	dimNone    dim = iota
+	dimPercent     // % ‰
+	dimMoney       // 元, 万元, 亿美元, 人民币 …
+	dimArea        // 平方米, 亩 …
+	dimLength      // 米, 公里
+	dimWeight      // 吨
+	dimTime        // 天, 小时, 个月 (durations)
+	dimCount       // 个, 家, 人次 …
+	dimRatio       // 倍: a multiple fits any dimension
+	dimBool        // 是/否
+)
+
+func (d dim) String() string {
+	switch d {
+	case dimPercent:
+		return "百分比"
+	case dimMoney:
+		return "金额"
+	case dimArea:
+		return "面积"
+	case dimLength:
+		return "长度"
+	case dimWeight:
+		return "重量"
+	case dimTime:
+		return "时长"
+	case dimCount:
+		return "数量"
+	case dimRatio:
+		return "倍数"
+	case dimBool:
+		return "是/否"
+	}
+	return "未知"
+}
+
+// units lists the units the review knows, longest first so that a scan
+// takes 人次 before 人 and 平方米 before 米.
+var units = []struct {
+	u string
+	d dim
+}{
+	{"平方公里", dimArea}, {"平方千米", dimArea}, {"工作日", dimTime}, {"千瓦时", dimNone},
+	{"亿人民币", dimMoney}, {"万人民币", dimMoney}, {"亿美元", dimMoney}, {"万美元", dimMoney},
+	{"平方米", dimArea}, {"立方米", dimNone}, {"人民币", dimMoney},
+	{"平米", dimArea}, {"公顷", dimArea}, {"公里", dimLength}, {"千米", dimLength},
+	{"万元", dimMoney}, {"亿元", dimMoney}, {"千元", dimMoney}, {"美元", dimMoney},
+	{"人次", dimCount}, {"家次", dimCount}, {"场次", dimCount}, {"户次", dimCount},
+	{"批次", dimCount}, {"车次", dimCount}, {"个月", dimTime}, {"小时", dimTime},
+	{"亩", dimArea}, {"米", dimLength}, {"吨", dimWeight}, {"元", dimMoney},
+	{"人", dimCount}, {"家", dimCount}, {"个", dimCount}, {"项", dimCount},
+	{"次", dimCount}, {"场", dimCount}, {"份", dimCount}, {"台", dimCount},
+	{"件", dimCount}, {"单", dimCount}, {"户", dimCount}, {"所", dimCount},
+	{"名", dimCount}, {"批", dimCount}, {"期", dimCount}, {"篇", dimCount},
+	{"套", dimCount}, {"辆", dimCount}, {"座", dimCount}, {"处", dimCount},
+	{"条", dimCount}, {"本", dimCount}, {"册", dimCount}, {"张", dimCount},
+	{"届", dimCount}, {"间", dimCount}, {"栋", dimCount}, {"株", dimCount},
+	{"棵", dimCount}, {"头", dimCount}, {"只", dimCount}, {"天", dimTime},
+	{"%", dimPercent}, {"％", dimPercent}, {"‰", dimPercent}, {"倍", dimRatio},
+}
+
+// unitDim returns the dimension of a unit as the value parser writes it
+// (magnitude included: "亿元", "万人次"). Unknown → dimNone.
+func unitDim(u string) dim {
+	u = strings.TrimSpace(u)
+	if u == "" {
+		return dimNone
+	}
+	if u == "是/否" || u == "是或否" {
+		return dimBool
+	}
+	for _, e := range units {
+		if u == e.u {
+			return e.d
+		}
+	}
+	// a magnitude before a known unit: 万人次, 亿元 (listed), 万平方米 …
+	for _, m := range []string{"万", "亿", "千", "百"} {
+		if rest, ok := strings.CutPrefix(u, m); ok && rest != "" {
+			return unitDim(rest)
+		}
+	}
+	return dimNone
+}
+
+// unitAt returns the known unit starting at s, or "".
+func unitAt(s string) string {
+	for _, e := range units {
+		if strings.HasPrefix(s, e.u) {
+			return e.u
+		}
+	}
+	return ""
+}
+
+// nameUnit returns the unit written in brackets at the end of an indicator
+// name: 企业满意率（%）, 数量（个）, 是否达标（是/否）.
+func nameUnit(name string) string {
+	n := strings.TrimSpace(name)
+	var open, close string
+	switch {
+	case strings.HasSuffix(n, "）"):
+		open, close = "（", "）"
+	case strings.HasSuffix(n, ")"):
+		open, close = "(", ")"
+	default:
+		return ""
+	}
+	i := strings.LastIndex(n, open)
+	if i < 0 {
+		return ""
+	}
+	u := strings.TrimSpace(n[i+len(open) : len(n)-len(close)])
+	if unitDim(u) != dimNone {
+		return u
+	}
+	return ""
+}
