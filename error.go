@@ -22,12 +22,11 @@ type Error struct {
 	Err     error // underlying cause, for logs; may be nil
 }
 
+// Error returns the user message; the cause stays reachable through Unwrap
+// for errors.As and for logs, but is not repeated in the text.
 func (e *Error) Error() string {
-	if e.Err != nil && e.Message == "" {
+	if e.Message == "" && e.Err != nil {
 		return e.Err.Error()
-	}
-	if e.Err != nil {
-		return e.Message + ": " + e.Err.Error()
 	}
 	return e.Message
 }

@@ -1,0 +1,197 @@
+package table
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"jixiao"
+)
+
+// ReadOptions configure a reader.
+type ReadOptions struct {
+	File       string // file name for messages and Table.Source
+	FiscalYear int    // 0: infer it from the text and say how
+}
+
+// Result is a table as read, with notes for the user about what the reader
+// decided (encoding converted, fiscal year inferred, rows it had to guess).
+type Result struct {
+	Table *jixiao.Table
+	Notes []string
+}
+
+const (
+	maxLineBytes    = 4 << 20 // a project row with hundreds of indicators is ~100 KB
+	maxPreambleRows = 40      // non-blank lines before the header row
+)
+
+// ReadText reads the published text layout (DESIGN §2). It streams the
+// input line by line with bounded memory and stops at the first line it
+// cannot read.
+func ReadText(r io.Reader, opts ReadOptions) (*Result, error) {
+	text, note, err := decodeUTF8(r, opts.File)
+	if err != nil {
+		return nil, err
+	}
+	tr := &textReader{file: opts.File, res: &Result{Table: &jixiao.Table{Source: opts.File}}}
+	if note != "" {
+		tr.res.Notes = append(tr.res.Notes, note)
+	}
+	sc := bufio.NewScanner(text)
+	sc.Buffer(make([]byte, 64<<10), maxLineBytes)
+	for sc.Scan() {
+		tr.line++
+		if err := tr.readLine(strings.TrimRight(sc.Text(), "\r")); err != nil {
+			return nil, err
+		}
+	}
+	if err := sc.Err(); err != nil {
+		if errors.Is(err, bufio.ErrTooLong) {
+			return nil, invalid(&ParseError{File: opts.File, Line: tr.line + 1, Expected: fmt.Sprintf("不超过 %d MB 的一行", maxLineBytes>>20), Got: "过长的行（不是绩效目标表？）"})
+		}
+		return nil, fmt.Errorf("read %s: %w", opts.File, err)
+	}
+	if err := tr.finish(); err != nil {
+		return nil, err
+	}
+	if err := completeTable(tr.res, opts); err != nil {
+		return nil, err
+	}
+	return tr.res, nil
+}
+
+type textReader struct {
+	file       string
+	line       int
+	res        *Result
+	preamble   int  // non-blank lines seen before the header
+	headerSeen bool // the 项目名称… row
+	totalSeen  bool // the 合计 row
+	unit       *jixiao.Unit
+}
+
+func (tr *textReader) fail(field, expected, got string) error {
+	return invalid(&ParseError{File: tr.file, Line: tr.line, Field: field, Expected: expected, Got: got})
+}
+
+func (tr *textReader) readLine(line string) error {
+	if strings.TrimSpace(line) == "" {
+		return nil // blank lines at page breaks
+	}
+	if !tr.headerSeen {
+		return tr.readPreamble(line)
+	}
+	cells := strings.Split(line, "\t")
+	name := strings.TrimSpace(cells[0])
+	if len(cells) < 2 {
+		return tr.fail("", "以制表符分隔的项目行（项目名称、金额、绩效目标、绩效指标）", line)
+	}
+	if strings.HasPrefix(name, "项目名称") {
+		return nil // header repeated on a new page
+	}
+	if name == "" {
+		return tr.fail("项目名称", "非空的项目或单位名称", line)
+	}
+	row, err := tr.splitRow(cells)
+	if err != nil {
+		return err
+	}
+	t := tr.res.Table
+	switch {
+	case name == "合计" || name == "总计":
+		if tr.totalSeen {
+			return tr.fail("", "只有一行“合计”", line)
+		}
+		tr.totalSeen = true
+		t.Total = row.funding
+	case row.goal == "" && row.indicators == "" && (tr.unit == nil || looksLikeOrg(name)):
+		t.Units = append(t.Units, jixiao.Unit{Name: name, Funding: row.funding, Line: tr.line})
+		tr.unit = &t.Units[len(t.Units)-1]
+	default:
+		inds, cerr := parseIndicatorCell(row.indicators)
+		if cerr != nil {
+			return tr.fail(fmt.Sprintf("绩效指标第 %d 个", cerr.seq), cerr.expected, cerr.got)
+		}
+		if tr.unit == nil {
+			t.Units = append(t.Units, jixiao.Unit{Name: "", Line: 0})
+			tr.unit = &t.Units[len(t.Units)-1]
+			tr.res.Notes = append(tr.res.Notes, fmt.Sprintf("第 %d 行之前没有资金使用单位行：项目归入表头的单位名称", tr.line))
+		}
+		tr.unit.Projects = append(tr.unit.Projects, &jixiao.Project{
+			Name: name, Org: tr.unit.Name, Funding: row.funding, Goal: row.goal,
+			Indicators: inds, Line: tr.line,
+		})
+	}
+	return nil
+}
+
+// readPreamble takes the title, 单位名称 and 单位 lines, then the header row.
+func (tr *textReader) readPreamble(line string) error {
+	t := tr.res.Table
+	s := strings.TrimSpace(line)
+	tr.preamble++
+	switch {
+	case strings.HasPrefix(s, "项目名称") && strings.Contains(line, "\t"):
+		tr.headerSeen = true
+		if t.MoneyUnit == "" {
+			t.MoneyUnit = jixiao.WanYuan
+			tr.res.Notes = append(tr.res.Notes, "表头前没有“单位：万元”一行：金额按万元读取")
+		}
+		return nil
+	case strings.HasPrefix(s, "单位名称"):
+		t.Org = strings.TrimSpace(cutColon(strings.TrimSpace(strings.TrimPrefix(s, "单位名称"))))
+	case strings.HasPrefix(s, "单位") && hasColon(strings.TrimPrefix(s, "单位")):
+		u := jixiao.MoneyUnit(strings.TrimSpace(cutColon(strings.TrimPrefix(s, "单位"))))
+		if _, ok := u.FenPer(); !ok {
+			return tr.fail("金额单位", "“元”“万元”或“亿元”", string(u))
+		}
+		t.MoneyUnit = u
+	case t.Title == "" && !strings.Contains(line, "\t"):
+		t.Title = s
+	case strings.Contains(line, "\t"):
+		return tr.fail("", "标题、“单位名称：…”、“单位：万元”或表头行“项目名称（资金使用单位）→总计→…→绩效指标”", line)
+	}
+	if tr.preamble >= maxPreambleRows {
+		return tr.fail("", "表头行“项目名称（资金使用单位）…”", line)
+	}
+	return nil
+}
+
+func (tr *textReader) finish() error {
+	t := tr.res.Table
+	if !tr.headerSeen {
+		return invalid(&ParseError{File: tr.file, Line: tr.line, Expected: "表头行“项目名称（资金使用单位）→总计→财政拨款→财政专户拨款→其他资金→绩效目标→绩效指标”", Got: "文件结束"})
+	}
+	if len(t.Units) == 0 || len(t.Projects()) == 0 {
+		return invalid(&ParseError{File: tr.file, Line: tr.line, Expected: "至少一个项目行", Got: "文件结束"})
+	}
+	if !tr.totalSeen {
+		tr.res.Notes = append(tr.res.Notes, "表中没有“合计”行")
+	}
+	for i := range t.Units {
+		if t.Units[i].Name == "" {
+			t.Units[i].Name = strings.TrimSuffix(t.Org, "（本级）")
+			for _, p := range t.Units[i].Projects {
+				p.Org = t.Units[i].Name
+			}
+		}
+	}
+	return nil
+}
+
+// orgSuffixes end the names of 资金使用单位; a row without goal and
+// indicators whose name ends so is a unit subtotal, any other such row is a
+// project that lacks them (a defect the review reports).
+var orgSuffixes = []string{"局", "委", "办", "中心", "站", "所", "院", "校", "园", "馆", "队", "室", "处", "会", "部", "厅", "社", "台", "团", "本级）", "（本级)"}
+
+func looksLikeOrg(name string) bool {
+	for _, s := range orgSuffixes {
+		if strings.HasSuffix(name, s) {
+			return true
+		}
+	}
+	return false
+}
