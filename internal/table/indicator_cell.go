@@ -135,7 +135,7 @@ func parseIndicatorSegment(seg string, seq int) (*jixiao.Indicator, *cellError) 
 	nameEnd := annualAt
 	if periodAt >= 0 && periodAt < annualAt {
 		nameEnd = periodAt
-		period := cutColon(rest[periodAt+len(periodMarker):annualAt])
+		period := cutColon(rest[periodAt+len(periodMarker) : annualAt])
 		ind.Period.Raw = strings.TrimSuffix(period, "；")
 	}
 	ind.Name = strings.TrimSpace(strings.TrimSuffix(rest[:nameEnd], "；"))
