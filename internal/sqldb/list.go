@@ -1,0 +1,88 @@
+package sqldb
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"jixiao"
+)
+
+// isCurrent is true for the newest version of its org and year. A version
+// is never updated or renumbered, so "no higher version exists" is all it
+// takes, without a flag column to keep in step.
+const isCurrent = `NOT EXISTS (SELECT 1 FROM tables n
+	WHERE n.org_id = t.org_id AND n.fiscal_year = t.fiscal_year AND n.version > t.version)`
+
+// Tables lists stored tables, by org name (code-point order), year and
+// version. Only current versions unless f.AllVersions.
+func (db *DB) Tables(ctx context.Context, f jixiao.TableFilter) ([]jixiao.TableSummary, error) {
+	var where []string
+	var args []any
+	if f.Org != "" {
+		where, args = append(where, "o.name = ?"), append(args, f.Org)
+	}
+	if f.FiscalYear != 0 {
+		where, args = append(where, "t.fiscal_year = ?"), append(args, f.FiscalYear)
+	}
+	if !f.AllVersions {
+		where = append(where, isCurrent)
+	}
+	q := `SELECT t.id, t.title, o.name, t.fiscal_year, t.version, ` + isCurrent + ` AS current,
+		t.total_fen, t.money_unit, t.project_count, t.indicator_count, t.source, t.hash
+	FROM tables t JOIN orgs o ON o.id = t.org_id`
+	if len(where) > 0 {
+		q += "\nWHERE " + strings.Join(where, " AND ")
+	}
+	q += "\nORDER BY o.name " + db.d.byteOrder + ", t.fiscal_year, t.version"
+
+	rows, err := db.x.QueryContext(ctx, db.x.Rebind(q), args...)
+	if err != nil {
+		return nil, fmt.Errorf("list tables: %w", err)
+	}
+	defer rows.Close()
+	list := []jixiao.TableSummary{}
+	for rows.Next() {
+		var s jixiao.TableSummary
+		var unit string
+		if err := rows.Scan(&s.ID, &s.Title, &s.Org, &s.FiscalYear, &s.Version, &s.Current,
+			&s.Total, &unit, &s.Projects, &s.Indicators, &s.Source, &s.Hash); err != nil {
+			return nil, fmt.Errorf("list tables: %w", err)
+		}
+		s.MoneyUnit = jixiao.MoneyUnit(unit)
+		list = append(list, s)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list tables: %w", err)
+	}
+	return list, nil
+}
+
+// FindProjects finds the projects named exactly name in the current version
+// of every table, by year, org and place in the table. Org is the table's
+// org, which with FiscalYear identifies the table.
+func (db *DB) FindProjects(ctx context.Context, name string) ([]jixiao.ProjectRef, error) {
+	q := `SELECT t.id, t.fiscal_year, o.name, p.name, t.version
+	FROM projects p
+	JOIN tables t ON t.id = p.table_id
+	JOIN orgs o ON o.id = t.org_id
+	WHERE p.name = ? AND ` + isCurrent + `
+	ORDER BY t.fiscal_year, o.name ` + db.d.byteOrder + `, p.seq`
+	rows, err := db.x.QueryContext(ctx, db.x.Rebind(q), name)
+	if err != nil {
+		return nil, fmt.Errorf("find projects %q: %w", name, err)
+	}
+	defer rows.Close()
+	refs := []jixiao.ProjectRef{}
+	for rows.Next() {
+		var r jixiao.ProjectRef
+		if err := rows.Scan(&r.TableID, &r.FiscalYear, &r.Org, &r.Project, &r.Version); err != nil {
+			return nil, fmt.Errorf("find projects %q: %w", name, err)
+		}
+		refs = append(refs, r)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("find projects %q: %w", name, err)
+	}
+	return refs, nil
+}

@@ -1,0 +1,232 @@
+package sqldb
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"time"
+
+	"jixiao"
+)
+
+// saveAttempts is how often SaveTable tries when a concurrent save of the
+// same org and year took the version number it wanted.
+const saveAttempts = 8
+
+// SaveTable stores t as the next version for (t.Org, t.FiscalYear), unless
+// its content hash equals the current version's. It sets t.Hash, t.ID,
+// t.Version and t.ImportedAt (now, if zero; kept to the microsecond both
+// databases store), and each project's ID when a version is written.
+// Everything is written in one transaction.
+func (db *DB) SaveTable(ctx context.Context, t *jixiao.Table) (jixiao.ImportResult, error) {
+	if err := validate(t); err != nil {
+		if t == nil {
+			return jixiao.ImportResult{}, fmt.Errorf("save table: %w", err)
+		}
+		return jixiao.ImportResult{}, fmt.Errorf("save table %s %d: %w", t.Org, t.FiscalYear, err)
+	}
+	hash := jixiao.ContentHash(t)
+	at := t.ImportedAt
+	if at.IsZero() {
+		at = time.Now()
+	}
+	at = at.UTC().Truncate(time.Microsecond)
+
+	for attempt := 1; ; attempt++ {
+		s, err := db.saveOnce(ctx, t, hash, at)
+		if err == nil {
+			t.ID, t.Version, t.Hash, t.ImportedAt = s.tableID, s.version, hash, s.importedAt
+			if s.outcome != jixiao.ImportUnchanged {
+				for i, p := range t.Projects() {
+					p.ID = s.projectIDs[i]
+				}
+			}
+			return jixiao.ImportResult{TableID: s.tableID, Version: s.version, Outcome: s.outcome}, nil
+		}
+		c := classify(err)
+		if attempt < saveAttempts && (c == errUnique || c == errRetry) && ctx.Err() == nil {
+			if sleepCtx(ctx, backoff(attempt)) == nil {
+				continue
+			}
+		}
+		return jixiao.ImportResult{}, fmt.Errorf("save table %s %d: %w", t.Org, t.FiscalYear, domainErr(err))
+	}
+}
+
+// validate refuses what cannot be stored: a table needs its identity, and
+// nil rows would panic half-way through.
+func validate(t *jixiao.Table) error {
+	if t == nil {
+		return jixiao.Errorf(jixiao.EINVALID, "没有表 (no table)")
+	}
+	if t.Org == "" {
+		return jixiao.Errorf(jixiao.EINVALID, "缺少单位名称 (table has no org)")
+	}
+	if t.FiscalYear <= 0 {
+		return jixiao.Errorf(jixiao.EINVALID, "缺少预算年度 (table has no fiscal year)")
+	}
+	for _, u := range t.Units {
+		for _, p := range u.Projects {
+			if p == nil {
+				return jixiao.Errorf(jixiao.EINVALID, "资金使用单位 %s 有空项目 (nil project)", u.Name)
+			}
+			for _, in := range p.Indicators {
+				if in == nil {
+					return jixiao.Errorf(jixiao.EINVALID, "项目 %s 有空指标 (nil indicator)", p.Name)
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// saved is what one successful attempt wrote, applied to the caller's table
+// only after commit so that a failed attempt leaves it untouched.
+type saved struct {
+	tableID    int64
+	version    int
+	importedAt time.Time
+	outcome    jixiao.ImportOutcome
+	projectIDs []int64 // in t.Projects() order
+}
+
+func (db *DB) saveOnce(ctx context.Context, t *jixiao.Table, hash string, at time.Time) (saved, error) {
+	// A dedicated connection, because the PostgreSQL COPY must run on the
+	// very session that holds the transaction.
+	conn, err := db.x.Connx(ctx)
+	if err != nil {
+		return saved{}, err
+	}
+	defer conn.Close()
+	tx, err := conn.BeginTxx(ctx, nil)
+	if err != nil {
+		return saved{}, err
+	}
+	defer tx.Rollback()
+
+	if _, err := tx.ExecContext(ctx, tx.Rebind(`INSERT INTO orgs (name) VALUES (?) ON CONFLICT (name) DO NOTHING`), t.Org); err != nil {
+		return saved{}, fmt.Errorf("insert org: %w", err)
+	}
+	var orgID int64
+	if err := tx.QueryRowxContext(ctx, tx.Rebind(`SELECT id FROM orgs WHERE name = ?`), t.Org).Scan(&orgID); err != nil {
+		return saved{}, fmt.Errorf("select org: %w", err)
+	}
+
+	// Lock the org row so that concurrent saves of one org queue here
+	// rather than race for the next version number (PostgreSQL takes a row
+	// lock; SQLite already holds the database write lock). A portable
+	// no-op UPDATE, because SQLite has no SELECT … FOR UPDATE.
+	if _, err := tx.ExecContext(ctx, tx.Rebind(`UPDATE orgs SET name = name WHERE id = ?`), orgID); err != nil {
+		return saved{}, fmt.Errorf("lock org: %w", err)
+	}
+
+	var cur struct {
+		ID         int64     `db:"id"`
+		Version    int       `db:"version"`
+		Hash       string    `db:"hash"`
+		ImportedAt time.Time `db:"imported_at"`
+	}
+	err = tx.GetContext(ctx, &cur, tx.Rebind(`
+		SELECT id, version, hash, imported_at FROM tables
+		WHERE org_id = ? AND fiscal_year = ?
+		ORDER BY version DESC LIMIT 1`), orgID, t.FiscalYear)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+	case err != nil:
+		return saved{}, fmt.Errorf("select current version: %w", err)
+	case cur.Hash == hash:
+		return saved{tableID: cur.ID, version: cur.Version, importedAt: cur.ImportedAt.UTC(), outcome: jixiao.ImportUnchanged}, nil
+	}
+	s := saved{version: cur.Version + 1, importedAt: at, outcome: jixiao.ImportCreated}
+	if cur.Version > 0 {
+		s.outcome = jixiao.ImportNewVersion
+	}
+
+	projects := t.Projects()
+	// The unique (org_id, fiscal_year, version) is the guarantee that two
+	// saves never both write version n+1, should anything get past the
+	// lock above: the second fails here and SaveTable tries again.
+	err = tx.QueryRowxContext(ctx, tx.Rebind(`
+		INSERT INTO tables (org_id, fiscal_year, version, title, org_name, money_unit,
+			total_fen, fiscal_fen, special_account_fen, other_fen,
+			source, hash, fiscal_year_source, imported_at, project_count, indicator_count)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		RETURNING id`),
+		orgID, t.FiscalYear, s.version, t.Title, t.Org, string(t.MoneyUnit),
+		int64(t.Total.Total), int64(t.Total.Fiscal), int64(t.Total.SpecialAccount), int64(t.Total.Other),
+		t.Source, hash, t.FiscalYearSource, at, len(projects), t.IndicatorCount(),
+	).Scan(&s.tableID)
+	if err != nil {
+		return saved{}, fmt.Errorf("insert table: %w", err)
+	}
+	if err := db.runHook(ctx, "table"); err != nil {
+		return saved{}, err
+	}
+
+	// Children get their ids up front, so that all rows of a kind can be
+	// streamed in one bulk insert.
+	unitIDs, err := db.d.allocIDs(ctx, tx, "units", len(t.Units))
+	if err != nil {
+		return saved{}, fmt.Errorf("allocate unit ids: %w", err)
+	}
+	err = db.bulkInsert(ctx, conn.Conn, tx, "units", unitCols, newFuncSource(len(t.Units), func(args []any, i int) []any {
+		return appendUnit(args, unitIDs[i], s.tableID, i+1, &t.Units[i])
+	}))
+	if err != nil {
+		return saved{}, fmt.Errorf("insert units: %w", err)
+	}
+	if err := db.runHook(ctx, "units"); err != nil {
+		return saved{}, err
+	}
+
+	if s.projectIDs, err = db.d.allocIDs(ctx, tx, "projects", len(projects)); err != nil {
+		return saved{}, fmt.Errorf("allocate project ids: %w", err)
+	}
+	projectUnit := make([]int64, 0, len(projects))
+	for i, u := range t.Units {
+		for range u.Projects {
+			projectUnit = append(projectUnit, unitIDs[i])
+		}
+	}
+	err = db.bulkInsert(ctx, conn.Conn, tx, "projects", projectCols, newFuncSource(len(projects), func(args []any, i int) []any {
+		return appendProject(args, s.projectIDs[i], s.tableID, projectUnit[i], i+1, projects[i])
+	}))
+	if err != nil {
+		return saved{}, fmt.Errorf("insert projects: %w", err)
+	}
+	if err := db.runHook(ctx, "projects"); err != nil {
+		return saved{}, err
+	}
+
+	err = db.bulkInsert(ctx, conn.Conn, tx, "indicators", indicatorCols, newIndicatorSource(projects, s.projectIDs))
+	if err != nil {
+		return saved{}, fmt.Errorf("insert indicators: %w", err)
+	}
+	if err := db.runHook(ctx, "indicators"); err != nil {
+		return saved{}, err
+	}
+
+	if err := tx.Commit(); err != nil {
+		return saved{}, fmt.Errorf("commit: %w", err)
+	}
+	return s, nil
+}
+
+// backoff spreads retries of concurrent saves so they do not collide again.
+func backoff(attempt int) time.Duration {
+	d := time.Duration(attempt*attempt) * 5 * time.Millisecond
+	return d/2 + rand.N(d)
+}
+
+func sleepCtx(ctx context.Context, d time.Duration) error {
+	tm := time.NewTimer(d)
+	defer tm.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-tm.C:
+		return nil
+	}
+}
