@@ -192,11 +192,17 @@ func checkFewIndicators(c *checker, p *proj) {
 
 func checkEmptyValue(c *checker, p *proj, x *ind) {
 	in := x.in
-	if textOf(&in.Period) == "" && c.anyPeriod {
+	period, annual := textOf(&in.Period) == "", textOf(&in.Annual) == ""
+	if period && annual && c.anyPeriod {
+		c.report(p.p.Name, x.seq, "annual", 2, x.where(p)+"的实施周期指标值和年度指标值都为空。",
+			"填写可衡量的指标值，如“≥20家”“2024年12月31日前完成”；单年项目两者可以相同。")
+		return
+	}
+	if period && c.anyPeriod {
 		c.report(p.p.Name, x.seq, "period", 1, x.where(p)+"的实施周期指标值为空。",
 			"填写实施周期指标值；单年项目可与年度指标值相同。")
 	}
-	if textOf(&in.Annual) == "" {
+	if annual {
 		c.report(p.p.Name, x.seq, "annual", 2, x.where(p)+"的年度指标值为空。",
 			"填写可衡量的年度指标值，如“≥20家”“2024年12月31日前完成”。")
 	}

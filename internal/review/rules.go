@@ -5,10 +5,10 @@ import "jixiao"
 // Reviewing principles (财预〔2015〕88号 审核内容) and publication hygiene,
 // used in Rule.Principle.
 const (
-	PrincipleCompleteness = "完整性" // 目标与指标齐全、明确、细化量化
-	PrincipleRelevance    = "相关性" // 指标与项目内容、目标相关，能反映目标实现程度
-	PrincipleAppropriate  = "适当性" // 目标、指标值与资金量、实际相匹配
-	PrincipleFeasibility  = "可行性" // 指标值可核验、可实现
+	PrincipleCompleteness = "完整性"  // 目标与指标齐全、明确、细化量化
+	PrincipleRelevance    = "相关性"  // 指标与项目内容、目标相关，能反映目标实现程度
+	PrincipleAppropriate  = "适当性"  // 目标、指标值与资金量、实际相匹配
+	PrincipleFeasibility  = "可行性"  // 指标值可核验、可实现
 	PrinciplePublication  = "公开规范" // 公开数据准确、不泄露个人信息
 )
 
