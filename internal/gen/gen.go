@@ -43,11 +43,12 @@ type gen struct {
 	year         int
 	field        *field
 	district     struct{ name, short string }
-	levels       levelNames
+	levels       *levelNames
 	mixedFunding bool
 	usedNames    map[string]bool
 	usedGoals    map[string]bool
 	scratch      []int
+	drafts       []draft // chunk newDraft allocates from
 }
 
 // project is a project while its table is being built.
@@ -164,7 +165,7 @@ func (g *gen) table() (*jixiao.Table, []Defect) {
 func (g *gen) project(u *unit) *project {
 	a := u.archetype()
 	name := g.projectName(a)
-	total := g.projectTotal()
+	total := g.projectTotal(name)
 	p := &jixiao.Project{
 		Name:    name,
 		Org:     u.name,
@@ -177,10 +178,7 @@ func (g *gen) project(u *unit) *project {
 // finish sorts the final indicator list and turns it into the domain type.
 func (g *gen) finish(pr *project) *jixiao.Project {
 	sortDrafts(pr.inds)
-	pr.p.Indicators = make([]*jixiao.Indicator, len(pr.inds))
-	for k, d := range pr.inds {
-		pr.p.Indicators[k] = g.levels.indicator(d, k+1)
-	}
+	pr.p.Indicators = g.levels.indicators(pr.inds)
 	return pr.p
 }
 

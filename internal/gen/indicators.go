@@ -21,6 +21,16 @@ type draft struct {
 	action string // fDeadline: the action, so a stale copy can be rewritten
 }
 
+// newDraft hands out drafts from chunks, one allocation per chunk instead
+// of one per indicator.
+func (g *gen) newDraft() *draft {
+	if len(g.drafts) == cap(g.drafts) {
+		g.drafts = make([]draft, 0, 128)
+	}
+	g.drafts = g.drafts[:len(g.drafts)+1]
+	return &g.drafts[len(g.drafts)-1]
+}
+
 // indicatorCounts weighs how many indicators a project has, after the seed
 // (mostly 4, often 5, sometimes 3 or 6).
 var indicatorCounts = [...]int{3: 14, 4: 38, 5: 26, 6: 13, 7: 6, 8: 3}
@@ -133,35 +143,44 @@ func sortDrafts(ds []*draft) {
 // levelNames are the category names a table prints. The seed prints
 // level-2 names of 效益 and 满意度 without the 指标 suffix ("21-经济效益",
 // "31-服务对象满意度") but keeps it for 产出 ("11-数量指标"); other
-// systems print the catalogue names.
-type levelNames struct{ l1, l2 map[string]jixiao.Category }
+// systems print the catalogue names. Indexed by the two-digit code, so the
+// hot loop does no map lookups.
+type levelNames [50]struct{ l1, l2 jixiao.Category }
 
 var (
 	seedLevels      = makeLevels(true)
 	catalogueLevels = makeLevels(false)
 )
 
-func makeLevels(seedStyle bool) levelNames {
-	ln := levelNames{l1: map[string]jixiao.Category{}, l2: map[string]jixiao.Category{}}
+func makeLevels(seedStyle bool) *levelNames {
+	var ln levelNames
 	for _, e := range jixiao.Catalogue {
-		ln.l1[e.Level1.Code] = e.Level1
 		c := e.Level2
 		if seedStyle && c.Code[0] != '1' {
 			c.Name = strings.TrimSuffix(c.Name, "指标")
 		}
-		ln.l2[c.Code] = c
+		ln[codeIndex(c.Code)].l1 = e.Level1
+		ln[codeIndex(c.Code)].l2 = c
 	}
-	return ln
+	return &ln
 }
 
-// indicator turns a final draft into the domain type; only Raw is set.
-func (ln levelNames) indicator(d *draft, seq int) *jixiao.Indicator {
-	return &jixiao.Indicator{
-		Seq:    seq,
-		Level1: ln.l1[d.l2[:1]],
-		Level2: ln.l2[d.l2],
-		Name:   d.name,
-		Period: jixiao.Target{Raw: d.period},
-		Annual: jixiao.Target{Raw: d.annual},
+func codeIndex(l2 string) int { return int(l2[0]-'0')*10 + int(l2[1]-'0') }
+
+// indicators turns a project's final drafts into the domain type, all
+// indicators in one allocation; only Raw is set on targets.
+func (ln *levelNames) indicators(ds []*draft) []*jixiao.Indicator {
+	slab := make([]jixiao.Indicator, len(ds))
+	out := make([]*jixiao.Indicator, len(ds))
+	for k, d := range ds {
+		// Field by field into the zeroed slab: assigning a whole composite
+		// literal would copy the 480-byte struct through write barriers.
+		c, in := &ln[codeIndex(d.l2)], &slab[k]
+		in.Seq = k + 1
+		in.Level1, in.Level2 = c.l1, c.l2
+		in.Name = d.name
+		in.Period.Raw, in.Annual.Raw = d.period, d.annual
+		out[k] = in
 	}
+	return out
 }

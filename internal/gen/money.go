@@ -1,29 +1,48 @@
 package gen
 
-import "jixiao"
+import (
+	"strings"
+
+	"jixiao"
+)
 
 // Amounts are drawn in hundredths of 万元 (the printed precision: 0.01 万元
 // is 100 元, 10,000 fen), so every amount prints exactly with two decimals.
 const fenPerCent = jixiao.Fen(10_000)
 
-// amountBuckets weigh project sizes in 万元, after the seed: many small
-// running-cost projects, a few large transfers (8,948.00).
-var amountBuckets = []struct {
+type bucket struct {
 	lo, hi int64 // 万元
 	weight int
-}{
-	{1, 10, 22},
-	{10, 100, 40},
-	{100, 1000, 28},
-	{1000, 5000, 8},
-	{5000, 20000, 2},
+}
+
+// Project sizes in 万元 by the kind of project, after the seed: running
+// costs (…经费) are small, subsidies and works (…资金, …工程) large, with
+// the odd big transfer (8,948.00).
+var (
+	smallAmounts  = []bucket{{1, 10, 30}, {10, 100, 50}, {100, 1000, 18}, {1000, 5000, 2}}
+	mediumAmounts = []bucket{{1, 10, 10}, {10, 100, 40}, {100, 1000, 40}, {1000, 5000, 10}}
+	largeAmounts  = []bucket{{10, 100, 20}, {100, 1000, 45}, {1000, 5000, 27}, {5000, 20000, 8}}
+)
+
+// amountsFor picks the size profile from the project name's wording.
+func amountsFor(name string) []bucket {
+	for _, w := range []string{"工程", "建设", "补贴", "补助", "津贴", "资金", "扶助金", "保障金"} {
+		if strings.Contains(name, w) {
+			return largeAmounts
+		}
+	}
+	if strings.Contains(name, "经费") || strings.Contains(name, "费用") {
+		return smallAmounts
+	}
+	return mediumAmounts
 }
 
 // projectTotal draws a project's 总计 in hundredths of 万元.
-func (g *gen) projectTotal() int64 {
+func (g *gen) projectTotal(name string) int64 {
+	bs := amountsFor(name)
 	w := g.r.IntN(100)
-	b := amountBuckets[len(amountBuckets)-1]
-	for _, c := range amountBuckets {
+	b := bs[len(bs)-1]
+	for _, c := range bs {
 		if w < c.weight {
 			b = c
 			break

@@ -38,18 +38,20 @@ func (g *gen) units(n int) []*unit {
 			break
 		}
 		s := &f.subs[k]
-		// Own projects twice, so they dominate; the bureau's and common
-		// ones fill the rest of a long list.
+		// Own projects twice, so they dominate; one of the bureau's and
+		// two common ones fill the rest of a long list.
 		own := make([]archetype, 0, 2*len(s.projects))
 		own = append(own, s.projects...)
 		own = append(own, s.projects...)
-		us = append(us, &unit{name: prefix + s.name, pool: g.pool(own, f.projects[:min(len(f.projects), 3)], 1)})
+		extra := f.projects[g.r.IntN(len(f.projects)):][:1]
+		us = append(us, &unit{name: prefix + s.name, pool: g.pool(own, extra, 2)})
 	}
 	for _, k := range g.r.Perm(len(genericSubs)) {
 		if len(us) == n {
 			break
 		}
-		us = append(us, &unit{name: bureau + genericSubs[k], pool: g.pool(nil, f.projects[:min(len(f.projects), 2)], 3)})
+		extra := f.projects[g.r.IntN(len(f.projects)):][:1]
+		us = append(us, &unit{name: bureau + genericSubs[k], pool: g.pool(nil, extra, 3)})
 	}
 	if len(us) > n {
 		us = us[:n]

@@ -234,7 +234,8 @@ func pad2(n int) string {
 // render writes a template's name and values. Period and annual are the
 // same text unless a multi-year project sets a larger period total.
 func (g *gen) render(x *ind, st style, year int, total jixiao.Fen) *draft {
-	d := &draft{l2: x.l2, name: x.name, form: x.form, unit: x.unit}
+	d := g.newDraft()
+	d.l2, d.name, d.form, d.unit = x.l2, x.name, x.form, x.unit
 	st = g.indicatorStyle(st)
 	switch x.form {
 	case fCount:
