@@ -40,13 +40,23 @@ func indPA(l1, l2, name, period, annual string) *jixiao.Indicator {
 }
 
 // Shorthands by category.
-func qty(name, v string) *jixiao.Indicator    { return ind("1-产出指标", "11-数量指标", name, v) }
-func qual(name, v string) *jixiao.Indicator   { return ind("1-产出指标", "12-质量指标", name, v) }
-func timely(name, v string) *jixiao.Indicator { return ind("1-产出指标", "13-时效指标", name, v) }
-func econ(name, v string) *jixiao.Indicator   { return ind("2-效益指标", "21-经济效益指标", name, v) }
-func social(name, v string) *jixiao.Indicator { return ind("2-效益指标", "22-社会效益指标", name, v) }
-func sat(name, v string) *jixiao.Indicator    { return ind("3-满意度指标", "31-服务对象满意度指标", name, v) }
-func cost(name, v string) *jixiao.Indicator   { return ind("4-成本指标", "41-经济成本指标", name, v) }
+func qty(name, v string) *jixiao.Indicator  { return ind("1-产出指标", "11-数量指标", name, v) }
+func qual(name, v string) *jixiao.Indicator { return ind("1-产出指标", "12-质量指标", name, v) }
+func timely(name, v string) *jixiao.Indicator {
+	return ind("1-产出指标", "13-时效指标", name, v)
+}
+func econ(name, v string) *jixiao.Indicator {
+	return ind("2-效益指标", "21-经济效益指标", name, v)
+}
+func social(name, v string) *jixiao.Indicator {
+	return ind("2-效益指标", "22-社会效益指标", name, v)
+}
+func sat(name, v string) *jixiao.Indicator {
+	return ind("3-满意度指标", "31-服务对象满意度指标", name, v)
+}
+func cost(name, v string) *jixiao.Indicator {
+	return ind("4-成本指标", "41-经济成本指标", name, v)
+}
 
 const goodGoal = "完成年度中小企业培训任务，培训企业员工200人次以上，提升企业经营管理能力。"
 
