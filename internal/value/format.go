@@ -33,14 +33,19 @@ func Format(t jixiao.Target) string {
 		if !strings.HasSuffix(prefix, "至") {
 			core += "前"
 		}
-		return stable(t, prefix, core, suffix)
+		return stable(t, prefix, suffix, core)
 	case jixiao.KindNumeric:
 		core, ok := numericCore(t)
 		if !ok {
 			return text(t)
 		}
 		prefix, suffix := splitQualifier(t.Qualifier)
-		return stable(t, prefix, core, suffix)
+		if t.Op == jixiao.OpRange && t.Unit != "" && !strings.HasPrefix(core, "±") {
+			// "3-5月" when "3月-5月" would read as a period of months
+			sep := core[len(t.Value.String())+len(t.Unit) : len(core)-len(t.Max.String())-len(t.Unit)]
+			return stable(t, prefix, suffix, core, t.Value.String()+sep+t.Max.String()+t.Unit)
+		}
+		return stable(t, prefix, suffix, core)
 	}
 	return text(t)
 }
@@ -89,16 +94,18 @@ func numericCore(t jixiao.Target) (string, bool) {
 	return "", false
 }
 
-// stable returns the first of prefix+core+suffix, prefix+core, core that
-// parses back to t's reading, or the first when none does.
-func stable(t jixiao.Target, prefix, core, suffix string) string {
-	full := prefix + core + suffix
-	for _, s := range [...]string{full, prefix + core, core} {
-		if sameReading(Parse(s, Context{}), t) {
-			return s
+// stable returns the first of prefix+core+suffix, prefix+core, core (for
+// each spelling of the core in turn) that parses back to t's reading, or
+// the first when none does.
+func stable(t jixiao.Target, prefix, suffix string, cores ...string) string {
+	for _, core := range cores {
+		for _, s := range [...]string{prefix + core + suffix, prefix + core, core} {
+			if sameReading(Parse(s, Context{}), t) {
+				return s
+			}
 		}
 	}
-	return full
+	return prefix + cores[0] + suffix
 }
 
 // sameReading compares the parsed parts that Format promises to keep.

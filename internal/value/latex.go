@@ -101,6 +101,10 @@ func superscript(s string) (string, int) {
 	return "", 0
 }
 
+// maxTextArg bounds the argument of \text{…} outside math, which keeps
+// unbalanced garbage linear.
+const maxTextArg = 64
+
 // latexCommand handles the backslash at s[i] and returns the new position.
 func latexCommand(s string, i int, b []byte, inMath bool) ([]byte, int) {
 	j := i + 1
@@ -115,7 +119,7 @@ func latexCommand(s string, i int, b []byte, inMath bool) ([]byte, int) {
 		}
 		if rep == "" && !inMath && j < len(s) && s[j] == '{' {
 			// \text{…} outside math: keep the argument, drop its braces.
-			if k := indexByteFrom(s, '}', j); k > 0 {
+			if k := indexByteFrom(s[:min(len(s), j+maxTextArg)], '}', j); k > 0 {
 				return append(b, s[j+1:k]...), k + 1
 			}
 		}

@@ -14,11 +14,13 @@ func Normalize(raw string) string {
 	if isClean(raw) {
 		return raw // the common case: no allocation
 	}
-	s := raw
+	s := fold(raw)
 	if strings.ContainsAny(s, `$\`) {
-		s = unLaTeX(s)
+		// Fold first so that what follows a backslash is final ("\％",
+		// "\ ！"), then fold what unLaTeX produced ("≥ 90").
+		s = fold(unLaTeX(s))
 	}
-	return fold(s)
+	return s
 }
 
 // isClean reports whether fold would return s unchanged, by looking for any

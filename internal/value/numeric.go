@@ -311,6 +311,10 @@ func prefixOp(before string) (op jixiao.Op, opStart int) {
 	return "", len(before)
 }
 
+// maxClauseBytes bounds the search for the end of a （含…） clause: 12
+// runes of 3 bytes and the closing parenthesis.
+const maxClauseBytes = 12*3 + len("）")
+
 // inclusion reads a （含…） / （不含…） / （包含…） clause at s[pos:]: +1 or -1,
 // its end, and how many of nums[from:] lie inside it ("（含3个）").
 func inclusion(s string, pos int, nums []number, from int) (c, end, used int) {
@@ -332,7 +336,13 @@ func inclusion(s string, pos int, nums []number, from int) (c, end, used int) {
 	default:
 		return 0, pos, 0
 	}
-	k := strings.Index(rest, closeP)
+	// The clause is short ("含3个", "不含本数"); look no further than
+	// that, which also keeps long garbage linear.
+	window := rest
+	if len(window) > maxClauseBytes {
+		window = window[:maxClauseBytes]
+	}
+	k := strings.Index(window, closeP)
 	if k < 0 || utf8.RuneCountInString(rest[:k]) > 12 {
 		return 0, pos, 0
 	}
