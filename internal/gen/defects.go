@@ -354,8 +354,10 @@ func (g *gen) misfile(pr *project) bool {
 var vagueWords = []string{"稳步提升", "有所提高", "有所提升", "进一步提升", "明显改善", "逐步完善"}
 
 func (g *gen) vague(pr *project) bool {
+	// "稳步提升" on a less-is-better indicator (故障率) would read as a
+	// contradiction, not as vagueness; leave those alone.
 	measurable := func(d *draft) bool {
-		return d.form == fCount || d.form == fPercent || d.form == fMoney || d.form == fLess
+		return d.form == fCount || d.form == fPercent || d.form == fMoney
 	}
 	d := g.pick(pr, func(d *draft) bool { return d.l2[0] == '2' && measurable(d) })
 	if d == nil {
@@ -387,7 +389,7 @@ func (g *gen) personalName(pr *project) bool {
 	}
 	n := fictional[g.r.IntN(len(fictional))]
 	s := ""
-	if g.chance(0.5) {
+	if g.chance(0.3) {
 		m := personalMatters[g.r.IntN(len(personalMatters))]
 		s = "根据《关于" + n + "同志" + m.request + "的请示》，保障" + n + "同志的" + m.benefit + "。"
 	}

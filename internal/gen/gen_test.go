@@ -351,3 +351,51 @@ func hasNumberedItem(s string) bool {
 	}
 	return false
 }
+
+func TestOddOptionsStillGenerate(t *testing.T) {
+	for _, opts := range []Options{
+		{Seed: 1, MinUnits: 1, MaxUnits: 1, MinProjects: 1, MaxProjects: 1, DefectRate: 1},
+		{Seed: 2, MinUnits: 3, MaxUnits: 1, MinProjects: 9, MaxProjects: 2, DefectRate: 2},
+		{Seed: -5, FiscalYear: -1, MinUnits: -2, DefectRate: -0.5},
+	} {
+		for i := range 30 {
+			tab, defects := Generate(opts, i)
+			if len(tab.Units) == 0 || len(tab.Projects()) == 0 {
+				t.Fatalf("%+v table %d is empty", opts, i)
+			}
+			if opts.DefectRate >= 1 {
+				named := map[string]bool{}
+				for _, d := range defects {
+					named[d.Project] = true
+				}
+				for _, p := range tab.Projects() {
+					if !named[p.Name] {
+						t.Errorf("%+v table %d: project %q has no defect at rate ≥ 1", opts, i, p.Name)
+					}
+				}
+			}
+		}
+	}
+}
+
+func TestTablesCanBeGeneratedConcurrently(t *testing.T) {
+	opts := DefaultOptions(3)
+	want := make([]string, 8)
+	for i := range want {
+		want[i] = jixiao.ContentHash(Table(opts, i))
+	}
+	got := make([]string, len(want))
+	done := make(chan struct{})
+	for i := range got {
+		go func() {
+			got[i] = jixiao.ContentHash(Table(opts, i))
+			done <- struct{}{}
+		}()
+	}
+	for range got {
+		<-done
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Error("tables generated concurrently differ from tables generated one by one")
+	}
+}

@@ -12,6 +12,9 @@ import (
 func (g *gen) goal(a *archetype, name string) string {
 	core := g.fill(a.goals[g.r.IntN(len(a.goals))])
 	aims := g.field.aims
+	if a.aims != nil {
+		aims = a.aims
+	}
 	aim := func(k int) string {
 		s := g.fill(aims[k])
 		if strings.Contains(core, lastRunes(s, 4)) {

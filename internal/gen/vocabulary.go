@@ -82,6 +82,7 @@ func (x ind) yearly() ind { x.flags |= qYear; return x }
 type archetype struct {
 	names []string // project names; "{d}" is the district's short name (花都)
 	goals []string // goal sentences without the final 。; "{d}" likewise
+	aims  []string // goal tails; nil: the field's
 	inds  []ind
 }
 
@@ -122,9 +123,13 @@ var genericSubs = []string{"信息中心", "机关服务中心", "综合保障�
 const maxUnits = 1 + 4 + 5
 
 // common are projects every bureau runs to keep its office going.
+// officeAims are what running an office is for.
+var officeAims = []string{"保障机关高效运转", "提升行政效能", "保障各项工作顺利开展", "为全局中心工作提供有力支撑"}
+
 var common = []archetype{
 	{
 		names: []string{"机构运行辅助经费", "编外人员聘用经费", "政府购买服务岗位经费"},
+		aims:  officeAims,
 		goals: []string{"通过编外人员聘用经费项目，保障编外人员工资福利待遇，提高人员工作积极性，在各自的工作岗位上发挥有效作用"},
 		inds: []ind{
 			cnt("11", "聘用编外人员", "名", 10, 60),
@@ -135,6 +140,7 @@ var common = []archetype{
 	},
 	{
 		names: []string{"安全生产及办公大楼运行维护经费", "办公场所安全运行维护经费", "机关办公楼物业管理经费"},
+		aims:  officeAims,
 		goals: []string{"加强办公大楼维护，提供安全的办公环境，保障各项工作正常开展", "加强安全生产监督管理，落实消防安全责任，确保办公场所全年安全运行"},
 		inds: []ind{
 			cnt("11", "开展消防安全检查", "次", 12, 24),
@@ -146,6 +152,7 @@ var common = []archetype{
 	},
 	{
 		names: []string{"信息化系统运维经费", "业务信息系统运行维护费", "网络安全及信息化运维项目"},
+		aims:  officeAims,
 		goals: []string{"通过购买信息系统运维服务，保障业务系统和网络安全稳定运行，提升办公效率和政务服务水平"},
 		inds: []ind{
 			cnt("11", "运维业务系统", "个", 3, 15),
@@ -159,6 +166,7 @@ var common = []archetype{
 	},
 	{
 		names: []string{"离退休干部活动经费", "老干部工作经费"},
+		aims:  officeAims,
 		goals: []string{"通过开展老干活动，加强离退休干部职工管理服务，及时了解离退休干部职工的思想动态，解决实际困难，确保离退休干部职工安享晚年"},
 		inds: []ind{
 			cnt("11", "组织离退休干部活动", "次", 6, 12),
@@ -169,6 +177,7 @@ var common = []archetype{
 	},
 	{
 		names: []string{"法律顾问服务经费", "法律事务专项经费"},
+		aims:  officeAims,
 		goals: []string{"通过聘请常年法律顾问，为重大决策、合同签订和行政执法提供法律意见，提升依法行政水平"},
 		inds: []ind{
 			cnt("11", "审查合同及规范性文件", "份", 50, 300),
@@ -180,6 +189,7 @@ var common = []archetype{
 	},
 	{
 		names: []string{"档案数字化经费", "档案整理及数字化加工项目"},
+		aims:  officeAims,
 		goals: []string{"通过开展档案整理和数字化加工，实现档案信息化管理，方便档案查询利用，保障档案实体安全"},
 		inds: []ind{
 			cnt("11", "完成档案数字化扫描", "万页", 10, 50),
@@ -192,6 +202,7 @@ var common = []archetype{
 	},
 	{
 		names: []string{"政务信息宣传经费", "政务公开及新闻宣传经费"},
+		aims:  officeAims,
 		goals: []string{"通过政务新媒体和主流媒体宣传，及时发布政务信息，提高政务公开水平，增进群众对政策的知晓和理解"},
 		inds: []ind{
 			cnt("11", "发布政务信息", "条", 200, 800),
