@@ -7,16 +7,19 @@
 // bureau's own words, 3–8 indicators per project in the catalogue's
 // categories, and target values written the many ways real filers write them
 // ("90%以上", "≥20家", " $\geq$ 60", "不少于300项", "2024年12月31日前完成验收",
-// "稳步提升" …). Real tables are also full of mistakes, so a chosen share of
-// projects carries defects of the kinds a reviewer must catch, and Defects
-// says which and where, so that review tests can measure recall.
+// "第三季度前完成支付" …). Real tables are also full of mistakes, so a chosen
+// share of projects carries defects of the kinds a reviewer must catch, and
+// Generate and Defects say which and where, so that review tests can
+// measure recall.
 //
 // Table(opts, i) is a pure function of (opts, i): the same arguments give the
 // same table on every machine, and table i does not depend on any other
-// table, so corpora can be generated in parallel or sampled.
+// table, so corpora can be generated in parallel or sampled. Defects are
+// injected after the clean table is complete, so the same (Seed, i) with
+// DefectRate 0 is the clean original of a defective table.
 //
-// Only the raw data is set: target values carry Raw text alone (parsing is
-// internal/value's job), and nothing the published layout cannot carry
-// (transfer-payment flags, annual goals, weights) is filled in, so a table
-// written as text and read back hashes the same.
+// Only what the published layout carries is set: target values carry Raw
+// text alone (parsing is internal/value's job), and transfer-payment flags,
+// annual goals, units, directions and weights are left empty, so a table
+// written as text and read back holds the same data.
 package gen
