@@ -97,8 +97,12 @@ func year4(s string, i int) (y, end int, ok bool) {
 	return y, i + 4, true
 }
 
-// absDate reads a date that starts with a written year.
+// absDate reads a date that starts with a written year. A comparator
+// before it makes it a number ("≥2024.12").
 func absDate(s string, i int) (datePhrase, bool) {
+	if _, opStart := prefixOp(s[:i]); opStart < i && isSymbolOp(s[opStart:i]) {
+		return datePhrase{}, false
+	}
 	p, j, ok := ymd(s, i)
 	if !ok {
 		return p, false
@@ -160,6 +164,7 @@ func ymd(s string, i int) (p datePhrase, j int, ok bool) {
 		if !ok || m < 1 || m > 12 {
 			return p, i, false
 		}
+		twoDigitMonth := k-(j+1) == 2
 		p.m, j = m, k
 		if j+1 < len(s) && s[j] == sep && isDigitByte(s[j+1]) {
 			d, k, ok := digits12(s, j+1)
@@ -167,7 +172,7 @@ func ymd(s string, i int) (p datePhrase, j int, ok bool) {
 				return p, i, false
 			}
 			p.d, j = d, k
-		} else if !monthOnlyEnd(s, j) {
+		} else if !monthOnlyEnd(s, j, twoDigitMonth) {
 			return p, i, false
 		}
 		if j < len(s) && (s[j] == '%' || s[j] == '.' || s[j] == sep && p.d != 0) {
@@ -182,10 +187,12 @@ func ymd(s string, i int) (p datePhrase, j int, ok bool) {
 }
 
 // monthOnlyEnd decides whether "2024.03" / "2024-3" without a day is a
-// month: it must be followed by the end, a range separator or a marker.
-func monthOnlyEnd(s string, j int) bool {
+// month: followed by a range separator or a marker it is ("2024.3前",
+// "2024.3-2024.12"); at the end only with a two-digit month ("2024.03"),
+// since "2024.3" is as likely a number.
+func monthOnlyEnd(s string, j int, twoDigitMonth bool) bool {
 	if j == len(s) {
-		return true
+		return twoDigitMonth
 	}
 	if _, ok := rangeSep(s, j); ok {
 		return true
@@ -410,4 +417,14 @@ func ExplicitYear(raw string) (year int, ok bool) {
 		return 0, false
 	}
 	return p.y, true
+}
+
+// isSymbolOp reports a comparator sign. Comparator words do not stop a
+// date: "达到" may precede a deadline ("达到2024年底前…" is odd but not a number).
+func isSymbolOp(op string) bool {
+	switch op {
+	case "≥", "≤", ">", "<", "=", "±":
+		return true
+	}
+	return false
 }

@@ -44,6 +44,10 @@ func TestParseDeadlines(t *testing.T) {
 		{"三年内 is a duration", "三年内完成", "numeric ≤ 3 年 q=…完成"},
 		{"a decimal amount is not a month", "2024.5万元", "numeric = 2024.5 万元 implicit"},
 		{"a month alone is not a deadline", "3月", "numeric = 3 月 implicit"},
+		{"two-digit month with dots", "2024.03", "deadline 2024-03-31"},
+		{"one-digit month with dots is a number", "2024.3", "numeric = 2024.3 implicit"},
+		{"one-digit month with a marker", "2024.3前", "deadline 2024-03-31"},
+		{"a comparator makes it a number", "≥2024.12", "numeric ≥ 2024.12"},
 	})
 }
 

@@ -45,6 +45,13 @@ func Format(t jixiao.Target) string {
 			sep := core[len(t.Value.String())+len(t.Unit) : len(core)-len(t.Max.String())-len(t.Unit)]
 			return stable(t, prefix, suffix, core, t.Value.String()+sep+t.Max.String()+t.Unit)
 		}
+		if strings.Contains(t.Value.String(), ".") && !strings.HasPrefix(core, "±") {
+			// "2024.12" reads as December 2024; "2024.120" is the same
+			// number and no date.
+			v := t.Value.String()
+			k := strings.Index(core, v) + len(v)
+			return stable(t, prefix, suffix, core, core[:k]+"0"+core[k:])
+		}
 		return stable(t, prefix, suffix, core)
 	}
 	return text(t)
@@ -98,6 +105,9 @@ func numericCore(t jixiao.Target) (string, bool) {
 // each spelling of the core in turn) that parses back to t's reading, or
 // the first when none does.
 func stable(t jixiao.Target, prefix, suffix string, cores ...string) string {
+	if prefix != "" && cores[0] != "" && isASCIIAlnum(rune(prefix[len(prefix)-1])) && isASCIIAlnum(rune(cores[0][0])) {
+		prefix += " " // "A1 3季度": the one place Normalize keeps a space
+	}
 	for _, core := range cores {
 		for _, s := range [...]string{prefix + core + suffix, prefix + core, core} {
 			if sameReading(Parse(s, Context{}), t) {

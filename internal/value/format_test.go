@@ -77,6 +77,10 @@ func TestFormatBuiltTargets(t *testing.T) {
 		{"qualitative from Raw only", jixiao.Target{Kind: jixiao.KindQualitative, Raw: "稳步提升。"}, "稳步提升"},
 		{"numeric without a value falls back to text", jixiao.Target{Kind: jixiao.KindNumeric, Text: "若干"}, "若干"},
 		{"range without a max falls back to text", jixiao.Target{Kind: jixiao.KindNumeric, Op: jixiao.OpRange, Value: d("1"), Text: "1-"}, "1-"},
+		{"a number that looks like a month gets a trailing zero",
+			jixiao.Target{Kind: jixiao.KindNumeric, Op: jixiao.OpEQ, ImplicitOp: true, Value: d("2024.12")}, "2024.120"},
+		{"an identifier before the number is kept apart",
+			jixiao.Target{Kind: jixiao.KindNumeric, Op: jixiao.OpEQ, ImplicitOp: true, Value: d("3"), Unit: "个", Qualifier: "G20"}, "G20 3个"},
 		{"a suffix that would glue onto the unit is dropped",
 			jixiao.Target{Kind: jixiao.KindNumeric, Op: jixiao.OpGE, Value: d("5"), Unit: "个", Qualifier: "…月"}, "≥5个"},
 	}

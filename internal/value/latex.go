@@ -2,8 +2,8 @@ package value
 
 // LaTeX residue: the PDF-to-text tool that produced the published tables
 // turned ≥ into "$\geq$" and "90%" into "$\geq 90\%$". unLaTeX undoes the
-// few constructs that occur in targets; anything else is left as written so
-// that review can still show it.
+// few constructs that occur in targets; other commands lose only their
+// backslash, so that review can still show what was written.
 
 // latexSymbols maps a command name to its text.
 var latexSymbols = map[string]string{
@@ -115,7 +115,10 @@ func latexCommand(s string, i int, b []byte, inMath bool) ([]byte, int) {
 		name := s[i+1 : j]
 		rep, ok := latexSymbols[name]
 		if !ok {
-			return append(b, s[i:j]...), j
+			// An unknown command loses its backslash. Keeping it would let
+			// an unwrapped pair complete it on the next pass ("\g$e$" →
+			// "\ge"), and Normalize must be idempotent.
+			return append(b, name...), j
 		}
 		if rep == "" && !inMath && j < len(s) && s[j] == '{' {
 			// \text{…} outside math: keep the argument, drop its braces.
