@@ -83,7 +83,7 @@ type Indicator struct {
 	Level2    Category // 二级指标
 	Name      string   // 三级指标
 	Unit      string   // 计量单位, when given separately
-	Direction Direction
+	Direction Direction // set by hand only; "" means derived from the targets (value.Direction)
 	Period    Target  // 实施周期指标值
 	Annual    Target  // 年度指标值
 	Weight    Decimal // 权重 (分值), optional

@@ -3,6 +3,7 @@ package gen
 import (
 	"math/rand/v2"
 	"strconv"
+	"strings"
 
 	"jixiao"
 )
@@ -158,8 +159,42 @@ func (g *gen) table() (*jixiao.Table, []Defect) {
 	if d, ok := g.subtotalDefect(t); ok {
 		defects = append(defects, d)
 	}
+	// Many published tables print the year in the title; one that names no
+	// year anywhere always does here, so that every generated table can be
+	// imported without --year (readers infer the year from the text).
+	if g.chance(0.3) || !namesAYear(t) {
+		t.Title = itoa(g.year) + "年" + Title
+	}
 	return t, defects
 }
+
+// namesAYear reports whether any name, goal or value writes a year.
+func namesAYear(t *jixiao.Table) bool {
+	for _, p := range t.Projects() {
+		if strings.Contains(p.Name, "年") && hasYearDigits(p.Name) || hasYearDigits(p.Goal) {
+			return true
+		}
+		for _, in := range p.Indicators {
+			if hasYearDigits(in.Period.Raw) || hasYearDigits(in.Annual.Raw) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// hasYearDigits reports "20xx" followed by 年 or "-" (a written year).
+func hasYearDigits(s string) bool {
+	for i := 0; i+4 < len(s); i++ {
+		if s[i] == '2' && s[i+1] == '0' && isDigit(s[i+2]) && isDigit(s[i+3]) && (s[i+4] == '-' || strings.HasPrefix(s[i+4:], "年")) &&
+			(i == 0 || !isDigit(s[i-1])) {
+			return true
+		}
+	}
+	return false
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 // project generates one clean project of unit u.
 func (g *gen) project(u *unit) *project {

@@ -37,24 +37,27 @@ func completeTable(res *Result, opts ReadOptions) error {
 }
 
 // ParseTargets (re)derives every target's parsed form from its raw text and
-// the table's fiscal year, and the indicator's direction unless it was set
-// by hand.
+// the table's fiscal year. The direction is not stored: Indicator.Direction
+// holds only a direction set by hand, and value.Direction derives the rest.
 func ParseTargets(t *jixiao.Table) {
 	for _, p := range t.Projects() {
 		for _, in := range p.Indicators {
 			ctx := value.Context{FiscalYear: t.FiscalYear, IndicatorName: in.Name}
 			in.Period = value.Parse(in.Period.Raw, ctx)
 			in.Annual = value.Parse(in.Annual.Raw, ctx)
-			in.Direction = value.Direction(in)
 		}
 	}
 }
 
-// InferFiscalYear guesses the 预算年度 from the years written in deadline
+// InferFiscalYear guesses the 预算年度: the year written in the title, else
+// the years written in deadline
 // values (most common wins; a tie goes to the later year, since stale
 // copies carry earlier years), else from years written anywhere in names,
 // goals and values. It says how, for Table.FiscalYearSource.
 func InferFiscalYear(t *jixiao.Table) (year int, how string, ok bool) {
+	if ys := yearsWritten(t.Title); len(ys) == 1 {
+		return ys[0], fmt.Sprintf("%d年 is written in the title", ys[0]), true
+	}
 	count := map[int]int{}
 	for _, p := range t.Projects() {
 		for _, in := range p.Indicators {

@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"jixiao"
+	"jixiao/internal/value"
 )
 
 // csvHeader is the long layout: one row per indicator, the project's data
@@ -47,7 +48,7 @@ func WriteCSV(w io.Writer, t *jixiao.Table) error {
 				}
 				rec := append(append([]string{}, head...),
 					strconv.Itoa(in.Seq), in.Level1.Code, in.Level1.Name, in.Level2.Code, in.Level2.Name, in.Name, in.Unit,
-					string(in.Direction), in.Weight.String(), in.Period.Raw, in.Annual.Raw,
+					string(value.Direction(in)), in.Weight.String(), in.Period.Raw, in.Annual.Raw,
 					string(a.Kind), string(a.Op), a.Value.String(), a.Max.String(), a.Unit, a.Qualifier, a.Date, b)
 				if err := cw.Write(rec); err != nil {
 					return err

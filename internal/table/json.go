@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"jixiao"
+	"jixiao/internal/value"
 )
 
 // SchemaTable names the open-data form of one table (DESIGN §8).
@@ -104,7 +105,7 @@ func toJSON(t *jixiao.Table) *tableJSON {
 			for _, in := range p.Indicators {
 				pj.Indicators = append(pj.Indicators, indicatorJSON{
 					Seq: in.Seq, Level1: categoryJSON(in.Level1), Level2: categoryJSON(in.Level2),
-					Name: in.Name, Unit: in.Unit, Direction: string(in.Direction), Weight: in.Weight.String(),
+					Name: in.Name, Unit: in.Unit, Direction: string(value.Direction(in)), Weight: in.Weight.String(),
 					Period: targetToJSON(in.Period), Annual: targetToJSON(in.Annual),
 				})
 			}
@@ -182,6 +183,7 @@ func ReadJSON(r io.Reader, opts ReadOptions) (*Result, error) {
 		unitIndex[un.Name] = i
 	}
 	summed := map[int]bool{}
+	handSet := map[*jixiao.Indicator]jixiao.Direction{}
 	for pi, pj := range j.Projects {
 		where := fmt.Sprintf("projects[%d]", pi)
 		if strings.TrimSpace(pj.Name) == "" {
@@ -201,8 +203,9 @@ func ReadJSON(r io.Reader, opts ReadOptions) (*Result, error) {
 		}
 		for ii, ij := range pj.Indicators {
 			in := &jixiao.Indicator{Seq: ij.Seq, Level1: jixiao.Category(ij.Level1), Level2: jixiao.Category(ij.Level2),
-				Name: ij.Name, Unit: ij.Unit, Direction: jixiao.Direction(ij.Direction),
+				Name: ij.Name, Unit: ij.Unit,
 				Period: jixiao.Target{Raw: rawOf(ij.Period)}, Annual: jixiao.Target{Raw: rawOf(ij.Annual)}}
+			handSet[in] = jixiao.Direction(ij.Direction)
 			if in.Seq == 0 {
 				in.Seq = ii + 1
 			}
@@ -225,6 +228,13 @@ func ReadJSON(r io.Reader, opts ReadOptions) (*Result, error) {
 	}
 	if err := completeTable(res, opts); err != nil {
 		return nil, err
+	}
+	// The file gives every indicator's effective direction; only one that
+	// differs from what the targets say was set by hand.
+	for in, d := range handSet {
+		if d != "" && d != value.Direction(in) {
+			in.Direction = d
+		}
 	}
 	return res, nil
 }

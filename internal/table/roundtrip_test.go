@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"jixiao"
+	"jixiao/internal/gen"
 	"jixiao/internal/table"
 )
 
@@ -113,5 +114,23 @@ func TestTextWriterReproducesPublishedLayout(t *testing.T) {
 	}
 	if n := bytes.Count([]byte(out), []byte("\n")); n != 62 {
 		t.Errorf("text export has %d lines, want 62 (title block of 6, header, 合计, unit row, 53 projects)", n)
+	}
+}
+
+func TestGeneratedTablesRoundTripThroughText(t *testing.T) {
+	for i := 0; i < 60; i++ {
+		orig := gen.Table(gen.DefaultOptions(3), i)
+		table.ParseTargets(orig)
+		again := reread(t, orig, table.FormatText)
+		if jixiao.ContentHash(orig) != jixiao.ContentHash(again) {
+			sameData(t, orig.Source, orig, again)
+			t.Fatalf("table %d: hash differs", i)
+		}
+		if again.FiscalYear != 2024 {
+			t.Errorf("table %d: year %d inferred as %q", i, again.FiscalYear, again.FiscalYearSource)
+		}
+		againJSON := reread(t, again, table.FormatJSON)
+		againJSON.FiscalYearSource = again.FiscalYearSource
+		sameData(t, "json", again, againJSON)
 	}
 }
