@@ -1,0 +1,125 @@
+package main
+
+import (
+	"fmt"
+	"os"
+
+	"github.com/schollz/progressbar/v3"
+	"github.com/spf13/cobra"
+
+	"jixiao"
+	"jixiao/internal/sqldb"
+	"jixiao/internal/table"
+)
+
+func (a *app) importCommand() *cobra.Command {
+	var year int
+	cmd := &cobra.Command{
+		Use:   "import FILE...",
+		Short: "导入绩效目标表（发布的文本版式或 jixiao.table/v1 JSON；- 为标准输入）",
+		Long: `导入绩效目标表到数据库。每个文件一个事务：读不通的文件什么也不写入。
+同一单位同一年度再次导入相同内容时不作改动；内容有变化时存为新版本，旧版本保留。`,
+		Args: usageArgs(cobra.MinimumNArgs(1)),
+		RunE: func(cmd *cobra.Command, files []string) error {
+			db, err := a.open()
+			if err != nil {
+				return err
+			}
+			defer db.Close()
+			return a.importFiles(db, files, table.ReadOptions{FiscalYear: year})
+		},
+	}
+	cmd.Flags().IntVar(&year, "year", 0, "预算年度（不给出时从表中推断，并说明依据）")
+	return cmd
+}
+
+// importFiles imports each file in its own transaction. A file that fails
+// is reported and the others go on; the exit status says whether any failed.
+func (a *app) importFiles(db *sqldb.DB, files []string, opts table.ReadOptions) error {
+	bar := a.progress(files)
+	failed := 0
+	outcomes := map[jixiao.ImportOutcome]int{}
+	for _, f := range files {
+		r, err := a.importFile(db, f, opts, bar == nil)
+		outcomes[r.Outcome]++
+		if bar != nil {
+			bar.Add(1)
+		}
+		if err != nil {
+			failed++
+			if bar != nil {
+				bar.Clear()
+			}
+			fmt.Fprintln(a.stderr, "jixiao:", userText(err))
+		}
+		if a.ctx.Err() != nil {
+			return a.ctx.Err()
+		}
+	}
+	if bar != nil {
+		bar.Finish()
+		fmt.Fprintf(a.stdout, "导入 %d 个文件：新建 %d，新版本 %d，未变化 %d，失败 %d\n", len(files),
+			outcomes[jixiao.ImportCreated], outcomes[jixiao.ImportNewVersion], outcomes[jixiao.ImportUnchanged], failed)
+	}
+	if failed > 0 {
+		return &exitError{code: exitFailed, err: jixiao.Errorf(jixiao.EINVALID, "%d 个文件未导入（共 %d 个）", failed, len(files))}
+	}
+	return nil
+}
+
+func (a *app) importFile(db *sqldb.DB, file string, opts table.ReadOptions, summary bool) (jixiao.ImportResult, error) {
+	res, err := table.ReadFile(file, a.stdin, opts)
+	if err != nil {
+		return jixiao.ImportResult{}, err
+	}
+	t := res.Table
+	r, err := db.SaveTable(a.ctx, t)
+	if err != nil {
+		return r, fmt.Errorf("import %s: %w", file, err)
+	}
+	if !summary {
+		return r, nil
+	}
+	for _, n := range res.Notes {
+		fmt.Fprintf(a.stderr, "%s: 注意：%s\n", file, n)
+	}
+	fmt.Fprintf(a.stdout, "%s: %s %d 年，%d 个项目，%d 个指标，合计 %s %s → %s\n",
+		file, t.Org, t.FiscalYear, len(t.Projects()), t.IndicatorCount(),
+		t.Total.Total.FormatGrouped(t.MoneyUnit), t.MoneyUnit, outcomeText(r))
+	return r, nil
+}
+
+func outcomeText(r jixiao.ImportResult) string {
+	switch r.Outcome {
+	case jixiao.ImportUnchanged:
+		return fmt.Sprintf("内容未变化，未写入（表 #%d 第 %d 版）", r.TableID, r.Version)
+	case jixiao.ImportNewVersion:
+		return fmt.Sprintf("已存为新版本（表 #%d 第 %d 版，旧版本保留）", r.TableID, r.Version)
+	}
+	return fmt.Sprintf("已导入（表 #%d 第 %d 版）", r.TableID, r.Version)
+}
+
+// progress returns a bar on a terminal for work worth one: several files or
+// a large one. Elsewhere it returns nil and each file gets a summary line.
+func (a *app) progress(files []string) *progressbar.ProgressBar {
+	if !a.stderrIsTerminal() {
+		return nil
+	}
+	var size int64
+	for _, f := range files {
+		if st, err := os.Stat(f); err == nil {
+			size += st.Size()
+		}
+	}
+	if len(files) < 5 && size < 5<<20 {
+		return nil
+	}
+	return progressbar.NewOptions(len(files),
+		progressbar.OptionSetWriter(a.stderr),
+		progressbar.OptionSetDescription("导入"),
+		progressbar.OptionShowCount(),
+		progressbar.OptionSetPredictTime(true),
+		progressbar.OptionClearOnFinish(),
+		progressbar.OptionThrottle(100_000_000),
+	)
+}
