@@ -187,17 +187,36 @@ func ymd(s string, i int) (p datePhrase, j int, ok bool) {
 }
 
 // monthOnlyEnd decides whether "2024.03" / "2024-3" without a day is a
-// month: followed by a range separator or a marker it is ("2024.3前",
+// month: followed by a marker or by the rest of a period it is ("2024.3前",
 // "2024.3-2024.12"); at the end only with a two-digit month ("2024.03"),
 // since "2024.3" is as likely a number.
 func monthOnlyEnd(s string, j int, twoDigitMonth bool) bool {
 	if j == len(s) {
 		return twoDigitMonth
 	}
-	if _, ok := rangeSep(s, j); ok {
-		return true
+	if k, ok := rangeSep(s, j); ok {
+		return dateStart(s, k)
 	}
 	return markers(s, j) > j
+}
+
+// dateStart reports whether a date begins at s[k:] (without reading it
+// whole, which would make chains of periods quadratic): a year and a
+// separator and a digit, or M月.
+func dateStart(s string, k int) bool {
+	if _, j, ok := year4(s, k); ok {
+		switch {
+		case strings.HasPrefix(s[j:], "年"):
+			j += len("年")
+		case j < len(s) && (s[j] == '-' || s[j] == '/' || s[j] == '.'):
+			j++
+		default:
+			return false
+		}
+		return j < len(s) && isDigitByte(s[j])
+	}
+	_, j, ok := digits12(s, k)
+	return ok && strings.HasPrefix(s[j:], "月")
 }
 
 // md reads M月D日, M月底, M月 (no year).
