@@ -78,15 +78,15 @@ func (t *Table) IndicatorCount() int {
 
 // Indicator is one 绩效指标 (三级指标) with its place in the catalogue.
 type Indicator struct {
-	Seq       int      // N in "N、…", 1-based within the project
-	Level1    Category // 一级指标
-	Level2    Category // 二级指标
-	Name      string   // 三级指标
-	Unit      string   // 计量单位, when given separately
+	Seq       int       // N in "N、…", 1-based within the project
+	Level1    Category  // 一级指标
+	Level2    Category  // 二级指标
+	Name      string    // 三级指标
+	Unit      string    // 计量单位, when given separately
 	Direction Direction // set by hand only; "" means derived from the targets (value.Direction)
-	Period    Target  // 实施周期指标值
-	Annual    Target  // 年度指标值
-	Weight    Decimal // 权重 (分值), optional
+	Period    Target    // 实施周期指标值
+	Annual    Target    // 年度指标值
+	Weight    Decimal   // 权重 (分值), optional
 }
 
 // Category is a level-1 or level-2 indicator category: code and name as
