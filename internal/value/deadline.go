@@ -103,19 +103,21 @@ func absDate(s string, i int) (datePhrase, bool) {
 	if _, opStart := prefixOp(s[:i]); opStart < i && isSymbolOp(s[opStart:i]) {
 		return datePhrase{}, false
 	}
-	p, j, ok := ymd(s, i)
+	p, j, tentative, ok := ymd(s, i, false)
 	if !ok {
 		return p, false
 	}
 	p.start, p.explicit = i, true
 	// a period: 2024.03-2024.12, 2024年3月至12月, 2024年3月1日-2024年6月30日
 	if k, sepOK := rangeSep(s, j); sepOK {
-		if q, j2, ok := ymd(s, k); ok {
+		if q, j2, _, ok := ymd(s, k, true); ok {
 			p.startPeriod()
 			p.y, p.m, p.d, j = q.y, q.m, q.d, j2
 		} else if q, j2, ok := md(s, k); ok && p.m != 0 {
 			p.startPeriod()
 			p.m, p.d, j = q.m, q.d, j2
+		} else if tentative {
+			return p, false // "2000.1-10000": a number range after all
 		}
 	}
 	p.end = markers(s, j)
@@ -123,11 +125,14 @@ func absDate(s string, i int) (datePhrase, bool) {
 }
 
 // ymd reads Y年M月D日, Y年M月, Y年底-like year ends, Y-M-D, Y-M, Y/M/D,
-// Y.M.D, Y.M. j is the end of what was read.
-func ymd(s string, i int) (p datePhrase, j int, ok bool) {
+// Y.M.D, Y.M. j is the end of what was read. periodEnd says a period
+// separator came before, which makes "2024.3" a month without doubt;
+// tentative reports a month accepted only because a separator follows it,
+// which holds only if a period end follows the separator.
+func ymd(s string, i int, periodEnd bool) (p datePhrase, j int, tentative, ok bool) {
 	y, j, ok := year4(s, i)
 	if !ok {
-		return p, i, false
+		return p, i, false, false
 	}
 	p.y = y
 	switch {
@@ -141,82 +146,84 @@ func ymd(s string, i int) (p datePhrase, j int, ok bool) {
 			if d, k, ok := digits12(s, j); ok && (strings.HasPrefix(s[k:], "日") || strings.HasPrefix(s[k:], "号")) {
 				p.d, j = d, k+len("日")
 			}
-			return p, j, p.valid()
+			return p, j, false, p.valid()
 		}
 		for _, w := range []string{"度内", "度末", "度底", "底", "末", "内"} {
 			if strings.HasPrefix(s[j:], w) {
 				p.m, p.d = 12, 31
-				return p, j + len(w), true
+				return p, j + len(w), false, true
 			}
 		}
 		if q, ok := quarter(s, j); ok {
 			p.m, p.d = q.m, q.d
-			return p, q.end, true
+			return p, q.end, false, true
 		}
 		if q, ok := relative(s, j); ok { // 2024年上半年
 			p.m, p.d = q.m, q.d
-			return p, q.end, true
+			return p, q.end, false, true
 		}
-		return p, i, false // a year mentioned, not a date
+		return p, i, false, false // a year mentioned, not a date
 	case j < len(s) && (s[j] == '-' || s[j] == '/' || s[j] == '.'):
 		sep := s[j]
 		m, k, ok := digits12(s, j+1)
 		if !ok || m < 1 || m > 12 {
-			return p, i, false
+			return p, i, false, false
 		}
 		twoDigitMonth := k-(j+1) == 2
 		p.m, j = m, k
 		if j+1 < len(s) && s[j] == sep && isDigitByte(s[j+1]) {
 			d, k, ok := digits12(s, j+1)
 			if !ok {
-				return p, i, false
+				return p, i, false, false
 			}
 			p.d, j = d, k
-		} else if !monthOnlyEnd(s, j, twoDigitMonth) {
-			return p, i, false
+		} else {
+			switch monthOnlyEnd(s, j, twoDigitMonth, periodEnd) {
+			case monthNo:
+				return p, i, false, false
+			case monthIfPeriod:
+				tentative = true
+			}
 		}
 		if j < len(s) && (s[j] == '%' || s[j] == '.' || s[j] == sep && p.d != 0) {
-			return p, i, false // 2024.5% is a number, 2024.1.2.3 a section
+			return p, i, false, false // 2024.5% is a number, 2024.1.2.3 a section
 		}
 		if _, _, hasUnit := scanUnit(s, j); hasUnit && !strings.HasPrefix(s[j:], "日") {
-			return p, i, false // 2024.5万元 is an amount
+			return p, i, false, false // 2024.5万元 is an amount
 		}
-		return p, j, p.valid()
+		return p, j, tentative, p.valid()
 	}
-	return p, i, false
+	return p, i, false, false
 }
+
+// Answers of monthOnlyEnd.
+const (
+	monthNo       = iota // a number, not a month
+	monthYes             // a month
+	monthIfPeriod        // a month if the end of a period follows
+)
 
 // monthOnlyEnd decides whether "2024.03" / "2024-3" without a day is a
-// month: followed by a marker or by the rest of a period it is ("2024.3前",
-// "2024.3-2024.12"); at the end only with a two-digit month ("2024.03"),
-// since "2024.3" is as likely a number.
-func monthOnlyEnd(s string, j int, twoDigitMonth bool) bool {
-	if j == len(s) {
-		return twoDigitMonth
-	}
-	if k, ok := rangeSep(s, j); ok {
-		return dateStart(s, k)
-	}
-	return markers(s, j) > j
-}
-
-// dateStart reports whether a date begins at s[k:] (without reading it
-// whole, which would make chains of periods quadratic): a year and a
-// separator and a digit, or M月.
-func dateStart(s string, k int) bool {
-	if _, j, ok := year4(s, k); ok {
-		switch {
-		case strings.HasPrefix(s[j:], "年"):
-			j += len("年")
-		case j < len(s) && (s[j] == '-' || s[j] == '/' || s[j] == '.'):
-			j++
-		default:
-			return false
+// month: as the end of a period or followed by a marker it is ("2024.3前");
+// followed by a separator it is if a period end follows ("2024.3-2024.12");
+// at the end of the text only with a two-digit month ("2024.03"), since
+// "2024.3" is as likely a number.
+func monthOnlyEnd(s string, j int, twoDigitMonth, periodEnd bool) int {
+	switch {
+	case periodEnd:
+		return monthYes
+	case j == len(s):
+		if twoDigitMonth {
+			return monthYes
 		}
-		return j < len(s) && isDigitByte(s[j])
+		return monthNo
+	case markers(s, j) > j:
+		return monthYes
 	}
-	_, j, ok := digits12(s, k)
-	return ok && strings.HasPrefix(s[j:], "月")
+	if _, ok := rangeSep(s, j); ok {
+		return monthIfPeriod
+	}
+	return monthNo
 }
 
 // md reads M月D日, M月底, M月 (no year).
