@@ -44,7 +44,7 @@ func findDeadline(s string) (datePhrase, bool) {
 		var p datePhrase
 		ok := false
 		switch {
-		case isASCIIDigit(r) && (i == 0 || !isDigitByte(s[i-1]) && s[i-1] != '.' && s[i-1] != '-'):
+		case isASCIIDigit(r) && (i == 0 || !isDigitByte(s[i-1]) && s[i-1] != '.' && s[i-1] != '-') && !afterNumberSep(s, i):
 			if p, ok = absDate(s, i); !ok {
 				if p, ok = monthDay(s, i); !ok {
 					p, ok = quarter(s, i)
@@ -69,6 +69,18 @@ func findDeadline(s string) (datePhrase, bool) {
 		i += n
 	}
 	return datePhrase{}, false
+}
+
+// afterNumberSep reports a range separator right after a number before
+// s[i:]: "-1~2000.01" is a range of numbers, not a number and a date.
+func afterNumberSep(s string, i int) bool {
+	for _, sep := range rangeSeps {
+		if strings.HasSuffix(s[:i], sep) {
+			before := s[:i-len(sep)]
+			return before != "" && (isDigitByte(before[len(before)-1]) || before[len(before)-1] == '%')
+		}
+	}
+	return false
 }
 
 // digits12 reads a 1- or 2-digit number at s[i:] that is not followed by
