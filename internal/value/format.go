@@ -1,6 +1,7 @@
 package value
 
 import (
+	"slices"
 	"strings"
 
 	"jixiao"
@@ -35,24 +36,23 @@ func Format(t jixiao.Target) string {
 		}
 		return stable(t, prefix, suffix, core)
 	case jixiao.KindNumeric:
-		core, ok := numericCore(t)
-		if !ok {
-			return text(t)
+		// Spellings in order of preference; the later ones exist for the
+		// rare readings the first would change: "3-5月" when "3月-5月" reads
+		// as a period of months, "2024.120" when "2024.12" reads as December.
+		var cores []string
+		for _, pad := range [...]bool{false, true} {
+			for _, unitOnce := range [...]bool{false, true} {
+				c, ok := numericCore(t, pad, unitOnce)
+				if !ok {
+					return text(t)
+				}
+				if !slices.Contains(cores, c) {
+					cores = append(cores, c)
+				}
+			}
 		}
 		prefix, suffix := splitQualifier(t.Qualifier)
-		if t.Op == jixiao.OpRange && t.Unit != "" && !strings.HasPrefix(core, "±") {
-			// "3-5月" when "3月-5月" would read as a period of months
-			sep := core[len(t.Value.String())+len(t.Unit) : len(core)-len(t.Max.String())-len(t.Unit)]
-			return stable(t, prefix, suffix, core, t.Value.String()+sep+t.Max.String()+t.Unit)
-		}
-		if strings.Contains(t.Value.String(), ".") && !strings.HasPrefix(core, "±") {
-			// "2024.12" reads as December 2024; "2024.120" is the same
-			// number and no date.
-			v := t.Value.String()
-			k := strings.Index(core, v) + len(v)
-			return stable(t, prefix, suffix, core, core[:k]+"0"+core[k:])
-		}
-		return stable(t, prefix, suffix, core)
+		return stable(t, prefix, suffix, cores...)
 	}
 	return text(t)
 }
@@ -64,26 +64,40 @@ func text(t jixiao.Target) string {
 	return Normalize(t.Raw)
 }
 
-// numericCore is comparator, number and unit.
-func numericCore(t jixiao.Target) (string, bool) {
+// numericCore is comparator, number and unit. pad writes the fraction of
+// a decimal with at least three digits ("2024.120"); unitOnce writes the unit of a range once
+// ("95-98%").
+func numericCore(t jixiao.Target, pad, unitOnce bool) (string, bool) {
 	if !t.Value.IsSet() {
 		return "", false
 	}
-	v, u := t.Value.String(), t.Unit
+	num := func(d jixiao.Decimal) string {
+		s := d.String()
+		if k := strings.IndexByte(s, '.'); pad && k >= 0 {
+			for len(s)-k-1 < 3 { // no month or day has three digits
+				s += "0"
+			}
+		}
+		return s
+	}
+	v, u := num(t.Value), t.Unit
 	switch t.Op {
 	case jixiao.OpRange:
 		if !t.Max.IsSet() {
 			return "", false
 		}
-		m := t.Max.String()
-		switch {
-		case !strings.HasPrefix(m, "-") && neg(t.Max) == t.Value:
+		m := num(t.Max)
+		if !strings.HasPrefix(t.Max.String(), "-") && neg(t.Max) == t.Value {
 			return "±" + m + u, true
-		case strings.HasPrefix(v, "-"):
-			return v + u + "~" + m + u, true // "-5%~3%": a hyphen would read as "5%--3%"
-		default:
-			return v + u + "-" + m + u, true
 		}
+		sep := "-"
+		if strings.HasPrefix(v, "-") {
+			sep = "~" // "-5%~3%": a hyphen would read as "5%--3%"
+		}
+		if unitOnce {
+			return v + sep + m + u, true
+		}
+		return v + u + sep + m + u, true
 	case jixiao.OpGE:
 		return "≥" + v + u, true
 	case jixiao.OpLE:
