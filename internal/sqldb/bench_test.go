@@ -35,3 +35,26 @@ func benchmarkSaveTable(b *testing.B, db *DB) {
 	}
 	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "indicators/s")
 }
+
+func BenchmarkTableSQLite(b *testing.B) { benchmarkTable(b, openSQLite(b)) }
+
+func BenchmarkTablePostgres(b *testing.B) { benchmarkTable(b, openPostgres(b)) }
+
+// benchmarkTable loads one table of 500 projects × 6 indicators.
+func benchmarkTable(b *testing.B, db *DB) {
+	tb := testTable("基准单位", 2024, 500, 6)
+	ctx := context.Background()
+	if _, err := db.SaveTable(ctx, tb); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	n := 0
+	for b.Loop() {
+		got, err := db.Table(ctx, tb.ID)
+		if err != nil {
+			b.Fatal(err)
+		}
+		n += got.IndicatorCount()
+	}
+	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "indicators/s")
+}

@@ -119,7 +119,8 @@ func loadProjects(ctx context.Context, tx queryer, t *jixiao.Table, units map[in
 }
 
 // loadIndicators appends each indicator to its project, in the order they
-// were written.
+// were written. Ordering by the project's seq rather than its id lets
+// SQLite walk projects and then indicators by index, with no sort.
 func loadIndicators(ctx context.Context, tx queryer, tableID int64, projects map[int64]*jixiao.Project) error {
 	rows, err := tx.QueryContext(ctx, tx.Rebind(`
 		SELECT i.project_id, i.seq, i.level1_code, i.level1_name, i.level2_code, i.level2_name,
@@ -130,7 +131,7 @@ func loadIndicators(ctx context.Context, tx queryer, tableID int64, projects map
 			i.annual_value, i.annual_max, i.annual_unit, i.annual_qualifier, i.annual_date, i.annual_bool
 		FROM indicators i JOIN projects p ON p.id = i.project_id
 		WHERE p.table_id = ?
-		ORDER BY i.project_id, i.id`), tableID)
+		ORDER BY p.seq, i.id`), tableID)
 	if err != nil {
 		return err
 	}

@@ -11,8 +11,9 @@ import (
 	"jixiao"
 )
 
-// saveAttempts is how often SaveTable tries when a concurrent save of the
-// same org and year took the version number it wanted.
+// saveAttempts is how often SaveTable tries a save that failed for a
+// transient reason: a lock wait that timed out, a deadlock, or a version
+// number taken by a concurrent save despite the org lock.
 const saveAttempts = 8
 
 // SaveTable stores t as the next version for (t.Org, t.FiscalYear), unless
@@ -106,20 +107,17 @@ func (db *DB) saveOnce(ctx context.Context, t *jixiao.Table, hash string, at tim
 	}
 	defer tx.Rollback()
 
-	if _, err := tx.ExecContext(ctx, tx.Rebind(`INSERT INTO orgs (name) VALUES (?) ON CONFLICT (name) DO NOTHING`), t.Org); err != nil {
-		return saved{}, fmt.Errorf("insert org: %w", err)
-	}
+	// The no-op update is deliberate: unlike DO NOTHING it returns the id of
+	// an existing org, and it locks the org row, so that concurrent saves
+	// of one org queue here rather than race for the next version number
+	// (SQLite already holds the database write lock).
 	var orgID int64
-	if err := tx.QueryRowxContext(ctx, tx.Rebind(`SELECT id FROM orgs WHERE name = ?`), t.Org).Scan(&orgID); err != nil {
-		return saved{}, fmt.Errorf("select org: %w", err)
-	}
-
-	// Lock the org row so that concurrent saves of one org queue here
-	// rather than race for the next version number (PostgreSQL takes a row
-	// lock; SQLite already holds the database write lock). A portable
-	// no-op UPDATE, because SQLite has no SELECT … FOR UPDATE.
-	if _, err := tx.ExecContext(ctx, tx.Rebind(`UPDATE orgs SET name = name WHERE id = ?`), orgID); err != nil {
-		return saved{}, fmt.Errorf("lock org: %w", err)
+	err = tx.QueryRowxContext(ctx, tx.Rebind(`
+		INSERT INTO orgs (name) VALUES (?)
+		ON CONFLICT (name) DO UPDATE SET name = excluded.name
+		RETURNING id`), t.Org).Scan(&orgID)
+	if err != nil {
+		return saved{}, fmt.Errorf("upsert org: %w", err)
 	}
 
 	var cur struct {

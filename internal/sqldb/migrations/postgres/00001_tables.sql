@@ -97,7 +97,7 @@ CREATE TABLE indicators (
     annual_date         TEXT    NOT NULL,
     annual_bool         BOOLEAN NOT NULL
 );
--- Indicators load in insertion order per project (ORDER BY project_id, id);
+-- Indicators load in insertion order per project (ORDER BY p.seq, i.id);
 -- COPY takes ids from the identity in row order.
 CREATE INDEX indicators_project_id ON indicators (project_id);
 

@@ -97,8 +97,8 @@ CREATE TABLE indicators (
     annual_date         TEXT    NOT NULL,
     annual_bool         BOOLEAN NOT NULL
 );
--- Indicators load in insertion order per project: rowid is the tie-breaker
--- this index already carries.
+-- Indicators load in insertion order per project (ORDER BY p.seq, i.id):
+-- the index carries the rowid, so SQLite needs no sort.
 CREATE INDEX indicators_project_id ON indicators (project_id);
 
 -- +goose Down
