@@ -58,26 +58,41 @@ func (c *checker) money(f jixiao.Fen) string {
 type row struct {
 	pi      int    // project index, -1 for table-level rows
 	project string // project name for project rows
-	label   string // how a message names the row
+	unit    string // unit name for unit rows
 	field   string // prefix for Finding.Field: "" for projects, "total." or "unit."
 	f       jixiao.Funding
 }
 
+// label names the row in a message; built only when a rule reports.
+func (r row) label() string {
+	switch {
+	case r.project != "":
+		return "项目「" + trim(r.project) + "」"
+	case r.field == "unit.":
+		return "单位「" + r.unit + "」小计行"
+	}
+	return "合计行"
+}
+
 func (c *checker) rows() []row {
-	var rs []row
+	if c.moneyRows != nil {
+		return c.moneyRows
+	}
+	rs := make([]row, 0, len(c.projects)+len(c.t.Units)+1)
 	if c.t.Total != (jixiao.Funding{}) {
-		rs = append(rs, row{pi: -1, label: "合计行", field: "total.", f: c.t.Total})
+		rs = append(rs, row{pi: -1, field: "total.", f: c.t.Total})
 	}
 	pi := 0
 	for _, u := range c.t.Units {
 		if u.Funding != (jixiao.Funding{}) {
-			rs = append(rs, row{pi: -1, label: "单位「" + u.Name + "」小计行", field: "unit.", f: u.Funding})
+			rs = append(rs, row{pi: -1, unit: u.Name, field: "unit.", f: u.Funding})
 		}
 		for _, p := range u.Projects {
-			rs = append(rs, row{pi: pi, project: p.Name, label: "项目「" + trim(p.Name) + "」", f: p.Funding})
+			rs = append(rs, row{pi: pi, project: p.Name, f: p.Funding})
 			pi++
 		}
 	}
+	c.moneyRows = rs
 	return rs
 }
 
@@ -100,7 +115,7 @@ func checkRowTotals(c *checker) {
 		}
 		c.reportRow(r, "funding.total",
 			fmt.Sprintf("%s总计为 %s，但财政拨款 %s + 财政专户拨款 %s + 其他资金 %s = %s，相差 %s。",
-				r.label, c.money(r.f.Total), c.money(r.f.Fiscal), c.money(r.f.SpecialAccount), c.money(r.f.Other), c.money(sum), c.money(r.f.Total-sum)),
+				r.label(), c.money(r.f.Total), c.money(r.f.Fiscal), c.money(r.f.SpecialAccount), c.money(r.f.Other), c.money(sum), c.money(r.f.Total-sum)),
 			"核对原始预算数据，更正总计或分项金额，使总计等于三项资金来源之和。")
 	}
 }
@@ -114,7 +129,7 @@ func checkUnitSubtotals(c *checker) {
 		for _, p := range u.Projects {
 			sum = sum.Add(p.Funding)
 		}
-		r := row{pi: -1, label: "单位「" + u.Name + "」小计行", field: "unit."}
+		r := row{pi: -1, unit: u.Name, field: "unit."}
 		for _, col := range moneyColumns {
 			got, want := col.get(u.Funding), col.get(sum)
 			if got == want {
@@ -122,7 +137,7 @@ func checkUnitSubtotals(c *checker) {
 			}
 			c.reportRow(r, col.field,
 				fmt.Sprintf("%s的%s为 %s，但其下 %d 个项目的%s合计 %s，相差 %s。",
-					r.label, col.label, c.money(got), len(u.Projects), col.label, c.money(want), c.money(got-want)),
+					r.label(), col.label, c.money(got), len(u.Projects), col.label, c.money(want), c.money(got-want)),
 				"核对该单位的项目是否漏列或重列，更正小计或项目金额。")
 		}
 	}
@@ -147,7 +162,7 @@ func checkGrandTotal(c *checker) {
 		if got == want {
 			continue
 		}
-		c.reportRow(row{pi: -1, label: "合计行", field: "total."}, col.field,
+		c.reportRow(row{pi: -1, field: "total."}, col.field,
 			fmt.Sprintf("合计行的%s为 %s，但各单位（或项目）%s之和为 %s，相差 %s。",
 				col.label, c.money(got), col.label, c.money(want), c.money(got-want)),
 			"核对是否漏列单位或项目，更正合计行。")
@@ -159,7 +174,7 @@ func checkNegative(c *checker) {
 		for _, col := range moneyColumns {
 			if v := col.get(r.f); v < 0 {
 				c.reportRow(r, col.field,
-					fmt.Sprintf("%s的%s为负数 %s。", r.label, col.label, c.money(v)),
+					fmt.Sprintf("%s的%s为负数 %s。", r.label(), col.label, c.money(v)),
 					"预算安排不应为负数：更正金额；如为调减，应在调整表中说明，而不是填入绩效目标表。")
 			}
 		}

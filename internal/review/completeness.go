@@ -71,7 +71,7 @@ var completenessRules = []ruleDef{
 		Title:     "未设置成本指标",
 		Checks:    "项目没有成本指标（一级 4-成本指标或二级 14-成本指标）；全表都没有时只提示一次。",
 		Rationale: "财预〔2021〕101号起新模板要求成本指标；许多地方模板尚未要求，故仅作提示。",
-	}, table: checkNoCost},
+	}, project: checkNoCost},
 }
 
 func checkGoalMissing(c *checker, p *proj) {
@@ -90,7 +90,7 @@ func checkGoalThin(c *checker, p *proj) {
 			continue
 		}
 		switch {
-		case normKey(g.text) == normKey(p.name):
+		case len(g.text) <= len(p.name)+8 && normKey(g.text) == normKey(p.name):
 			c.reportProject(p, g.field, fmt.Sprintf("%s的%s「%s」只是重复了项目名称。", p.where(), g.label, clip(g.text, 40)),
 				"写明要完成的具体任务和预期效果，例如“完成××场培训，覆盖××家企业，提升……”。")
 		case runeLen(g.text) < c.opts.MinGoalRunes:
@@ -122,14 +122,14 @@ func checkIndicatorIncomplete(c *checker, p *proj, x *ind) {
 }
 
 func checkNoOutput(c *checker, p *proj) {
-	if len(p.inds) > 0 && !p.has[jixiao.L1Output] {
+	if len(p.inds) > 0 && !p.has(jixiao.L1Output) {
 		c.reportProject(p, "indicators", fmt.Sprintf("%s的 %d 个指标中没有产出指标。", p.where(), len(p.inds)),
 			"补充产出指标：数量（完成多少）、质量（达到什么标准）、时效（何时完成）。")
 	}
 }
 
 func checkNoBenefit(c *checker, p *proj) {
-	if len(p.inds) > 0 && !p.has[jixiao.L1Benefit] {
+	if len(p.inds) > 0 && !p.has(jixiao.L1Benefit) {
 		c.reportProject(p, "indicators", fmt.Sprintf("%s的 %d 个指标中没有效益指标。", p.where(), len(p.inds)),
 			"补充效益指标，写明项目带来的经济效益、社会效益、生态效益或可持续影响，并尽量量化。")
 	}
@@ -143,33 +143,35 @@ var (
 		"老人", "老年人", "离退休", "服务对象", "受援地", "受帮扶", "帮扶地", "被帮扶", "参训", "参展", "用户", "游客", "家庭", "儿童", "残疾人",
 		"人才", "经营者", "商户", "客商", "群体", "社会公众"}
 	internalProjectWords = []string{"机构运行", "办公", "大楼", "编外人员", "人员经费", "公用经费", "物业", "后勤", "前期工作", "专班"}
+	recipientSet         = newWordSet(recipientWords...)
+	internalProjectSet   = newWordSet(internalProjectWords...)
 )
 
 // servesRecipients reports whether a project has service recipients, and
 // the word that says so.
 func servesRecipients(p *proj) (bool, string) {
-	if w := firstOf(p.name, internalProjectWords...); w != "" {
+	if w := internalProjectSet.find(p.name); w != "" {
 		return false, ""
 	}
-	if w := firstOf(p.name, recipientWords...); w != "" {
+	if w := recipientSet.find(p.name); w != "" {
 		return true, w
 	}
 	for _, x := range p.inds {
-		if w := firstOf(x.name, recipientWords...); w != "" {
+		if w := recipientSet.find(x.name); w != "" {
 			return true, w
 		}
 	}
-	if w := firstOf(p.p.Goal, recipientWords...); w != "" {
+	if w := recipientSet.find(p.p.Goal); w != "" {
 		return true, w
 	}
-	if w := firstOf(p.p.AnnualGoal, recipientWords...); w != "" {
+	if w := recipientSet.find(p.p.AnnualGoal); w != "" {
 		return true, w
 	}
 	return false, ""
 }
 
 func checkNoSatisfaction(c *checker, p *proj) {
-	if len(p.inds) == 0 || p.has[jixiao.L1Satisfaction] {
+	if len(p.inds) == 0 || p.has(jixiao.L1Satisfaction) {
 		return
 	}
 	for _, x := range p.inds {
@@ -208,24 +210,22 @@ func checkEmptyValue(c *checker, p *proj, x *ind) {
 	}
 }
 
-func checkNoCost(c *checker) {
-	if c.anyCost || len(c.projects) == 0 {
-		if !c.anyCost {
-			return
-		}
-		// Some projects have 成本指标: name the ones that do not.
-		for pi, p := range c.projects {
-			pr := c.newProj(pi, p)
-			if len(pr.inds) == 0 || pr.has[jixiao.L1Cost] {
-				continue
-			}
+func checkNoCost(c *checker, p *proj) {
+	if !c.anyCost {
+		// No project has one: a single table-level note, given while
+		// looking at the first project, instead of one per project.
+		if p.i == 0 {
+			pi := c.curPI
+			c.curPI = -1
+			c.report("", 0, "indicators", 0, "本表 "+strconv.Itoa(len(c.projects))+" 个项目均未设置成本指标（一级 4-成本指标）。",
+				"如适用财预〔2021〕101号新模板，为各项目增设经济成本指标（如单位成本）；当地模板不要求的可忽略本提示。")
 			c.curPI = pi
-			c.reportProject(pr, "indicators", pr.where()+"没有成本指标，而本表其他项目设置了成本指标。",
-				"参照其他项目增设成本指标（经济成本，如“单位培训成本 ≤××元/人次”）。")
 		}
-		c.curPI = -1
 		return
 	}
-	c.report("", 0, "indicators", 0, "本表 "+strconv.Itoa(len(c.projects))+" 个项目均未设置成本指标（一级 4-成本指标）。",
-		"如适用财预〔2021〕101号新模板，为各项目增设经济成本指标（如单位成本）；当地模板不要求的可忽略本提示。")
+	if len(p.inds) == 0 || p.has(jixiao.L1Cost) {
+		return
+	}
+	c.reportProject(p, "indicators", p.where()+"没有成本指标，而本表其他项目设置了成本指标。",
+		"参照其他项目增设成本指标（经济成本，如“单位培训成本 ≤××元/人次”）。")
 }

@@ -130,6 +130,9 @@ func checkUnknownCategory(c *checker, p *proj, x *ind) {
 // looseSame compares category names the way people write them: with or
 // without 指标, and a shortened name inside the full one (满意度 ⊂ 服务对象满意度).
 func looseSame(a, b string) bool {
+	if a == b {
+		return true
+	}
 	a, b = strings.TrimSuffix(trim(a), "指标"), strings.TrimSuffix(trim(b), "指标")
 	return a == b || a != "" && b != "" && (strings.Contains(a, b) || strings.Contains(b, a))
 }
@@ -162,7 +165,9 @@ func isSatisfactionLike(name string) bool {
 
 var timeWords = []string{"及时", "时间", "时限", "日期", "进度", "期限", "按时", "按期", "工期", "时效", "完成时", "交付时"}
 
-func isTimeName(name string) bool { return hasAny(name, timeWords...) }
+var timeSet = newWordSet(timeWords...)
+
+func isTimeName(name string) bool { return timeSet.in(name) }
 
 func (x *ind) anyKind(k jixiao.TargetKind) bool {
 	for i := range x.vals {
@@ -177,7 +182,7 @@ func (x *ind) anyKind(k jixiao.TargetKind) bool {
 func (x *ind) countValue() *val {
 	for i := range x.vals {
 		v := &x.vals[i]
-		if v.kind == jixiao.KindNumeric && unitDim(v.t.Unit) == dimCount {
+		if v.kind == jixiao.KindNumeric && v.dim == dimCount {
 			return v
 		}
 	}
@@ -212,6 +217,9 @@ func checkNotSatisfaction(c *checker, p *proj, x *ind) {
 }
 
 func checkMisfiledTimeliness(c *checker, p *proj, x *ind) {
+	if x.l2 != "11" && x.l2 != "12" && x.l2 != "13" && x.l1 != jixiao.L1Benefit {
+		return
+	}
 	timeName := isTimeName(x.name)
 	deadline := x.anyKind(jixiao.KindDeadline)
 	switch {
@@ -280,7 +288,7 @@ func checkPeriodAnnual(c *checker, p *proj, x *ind) {
 	where := x.where(p) + "的实施周期指标值「" + clip(pv.text, 30) + "」与年度指标值「" + clip(av.text, 30) + "」"
 	switch {
 	case pv.kind == jixiao.KindNumeric && av.kind == jixiao.KindNumeric:
-		pd, ad := unitDim(pv.t.Unit), unitDim(av.t.Unit)
+		pd, ad := pv.dim, av.dim
 		if pd != ad || pd == dimNone && pv.t.Unit != av.t.Unit {
 			return // different units: CONS-UNIT-MISMATCH's business when the name says which
 		}
@@ -422,20 +430,26 @@ func valueDim(v *val) (dim, string) {
 	case jixiao.KindBoolean:
 		return dimBool, "是/否"
 	case jixiao.KindNumeric:
-		return unitDim(v.t.Unit), v.t.Unit
+		return v.dim, v.t.Unit
 	}
 	return dimNone, ""
 }
 
 func checkUnitMismatch(c *checker, p *proj, x *ind) {
-	want, why := expectedDim(x)
-	if want == dimNone {
-		return
-	}
+	var want dim
+	var why string
 	for i := range x.vals {
 		v := &x.vals[i]
 		got, u := valueDim(v)
-		if got == dimNone || got == want || got == dimRatio {
+		if got == dimNone || got == dimRatio {
+			continue
+		}
+		if why == "" {
+			if want, why = expectedDim(x); want == dimNone {
+				return
+			}
+		}
+		if got == want {
 			continue
 		}
 		c.reportVal(p, x, v,
@@ -447,8 +461,7 @@ func checkUnitMismatch(c *checker, p *proj, x *ind) {
 // valueUnits lists the distinct units written after numbers in a value,
 // money magnitudes folded (1亿元 and 10000万元 are both 元). Years and
 // dates are skipped.
-func valueUnits(s string) []string {
-	var out []string
+func valueUnits(s string, out []string) []string {
 	for i := 0; i < len(s); {
 		if !isDigit(s[i]) {
 			i++
@@ -493,7 +506,8 @@ func checkTwoUnits(c *checker, p *proj, x *ind) {
 		if v.kind == jixiao.KindDeadline || !hasDigit(v.text) {
 			continue
 		}
-		us := valueUnits(v.text)
+		var buf [4]string
+		us := valueUnits(v.text, buf[:0])
 		if len(us) < 2 {
 			continue
 		}
@@ -503,23 +517,23 @@ func checkTwoUnits(c *checker, p *proj, x *ind) {
 	}
 }
 
-var growthWords = []string{"增长", "增幅", "增速", "增加", "增量", "提高", "提升", "同比", "环比", "比上年", "比去年", "较上年", "较去年", "超额", "年均", "倍"}
+var (
+	growthWords = []string{"增长", "增幅", "增速", "增加", "增量", "提高", "提升", "同比", "环比", "比上年", "比去年", "较上年", "较去年", "超额", "年均", "倍"}
+	growthSet   = newWordSet(growthWords...)
+)
 
 func checkPercentOver100(c *checker, p *proj, x *ind) {
-	if hasAny(x.name, growthWords...) {
-		return
-	}
 	for i := range x.vals {
 		v := &x.vals[i]
-		if v.kind != jixiao.KindNumeric || unitDim(v.t.Unit) != dimPercent {
-			continue
-		}
-		if hasAny(v.text, growthWords...) {
+		if v.kind != jixiao.KindNumeric || v.dim != dimPercent {
 			continue
 		}
 		n, _ := number(v.t.Value)
 		m, _ := number(v.t.Max)
 		if n <= 100 && m <= 100 {
+			continue
+		}
+		if growthSet.in(x.name) || growthSet.in(v.text) {
 			continue
 		}
 		c.reportVal(p, x, v, fmt.Sprintf("%s超过 100%%。", v.where(p, x)),
@@ -532,11 +546,28 @@ var (
 		"流失", "失误", "延误", "不合格", "空置", "能耗", "排放", "拖欠", "欠薪", "逾期", "偏差", "失败"}
 	handlingWords     = []string{"处理", "处置", "办结", "解决", "化解", "整改", "查处", "排查", "下降", "降低", "减少", "回复", "调处", "受理", "响应"}
 	positiveRateWords = []string{"满意", "合格率", "完成率", "覆盖率", "达标率", "及时率", "到位率", "参保率", "知晓率", "通过率", "验收率", "办结率", "正确率", "合规率", "好评率"}
+	negativeSet       = newWordSet(negativeWords...)
+	handlingSet       = newWordSet(handlingWords...)
+	positiveRateSet   = newWordSet(positiveRateWords...)
 )
 
+// isNegativeName: less is better (故障率, 投诉次数), unless the name is
+// about handling or reducing the bad thing (投诉处理率, 故障下降率).
+func isNegativeName(name string) bool {
+	return negativeSet.in(name) && !handlingSet.in(name)
+}
+
 func checkDirection(c *checker, p *proj, x *ind) {
-	neg := hasAny(x.name, negativeWords...) && !hasAny(x.name, handlingWords...)
-	pos := !neg && hasAny(x.name, positiveRateWords...)
+	explicit := false
+	for i := range x.vals {
+		v := &x.vals[i]
+		explicit = explicit || v.kind == jixiao.KindNumeric && !v.t.ImplicitOp && opSign(v.t.Op) != 0
+	}
+	if !explicit {
+		return
+	}
+	neg := isNegativeName(x.name)
+	pos := !neg && positiveRateSet.in(x.name)
 	if !neg && !pos {
 		return
 	}

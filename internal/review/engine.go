@@ -3,6 +3,7 @@ package review
 import (
 	"sort"
 	"strconv"
+	"sync"
 
 	"jixiao"
 )
@@ -59,6 +60,7 @@ type checker struct {
 	valuesByName map[string][]string // indicator name → distinct value texts, for HYG-CUT-OFF
 	goals        map[string][]int    // normalised goal → indices of projects so far, for HYG-DUP-GOAL
 	projNames    map[string]int      // normalised project name → first index, for HYG-DUP-PROJECT
+	moneyRows    []row               // printed money rows, for the arithmetic rules
 
 	out []item
 }
@@ -70,12 +72,27 @@ type item struct {
 }
 
 // proj is a project with facts shared by the project and indicator rules.
+// The checker reuses one proj and its indicator buffer for every project.
 type proj struct {
 	i    int
 	p    *jixiao.Project
 	name string
 	inds []*ind
-	has  map[string]bool // canonical level-1 codes present
+	buf  []ind
+
+	numbersDone bool        // numbers() has scanned the texts
+	numberHits  []numberHit // ID and phone numbers found, for HYG-ID-NUMBER and HYG-PHONE
+}
+
+// has reports whether the project has an indicator of a level-1 category;
+// 14-成本指标 under 产出 counts as 成本.
+func (p *proj) has(l1 string) bool {
+	for _, x := range p.inds {
+		if x.l1 == l1 || l1 == jixiao.L1Cost && x.l2 == "14" {
+			return true
+		}
+	}
+	return false
 }
 
 // ind is an indicator with its canonical categories and values, so that
@@ -87,8 +104,9 @@ type ind struct {
 	key  string // normalised name for comparisons
 	l1   string // canonical level-1 code ("1".."4" or configured), "" when unknown
 	l2   string // canonical level-2 code, "" when unknown
-	vals []val  // annual first when only one is reported; see values()
+	vals []val  // see values(); points into vbuf
 	sat  bool   // the name measures satisfaction
+	vbuf [2]val
 }
 
 // val is one target of an indicator as the rules see it. When the period
@@ -100,11 +118,42 @@ type val struct {
 	t     *jixiao.Target
 	text  string // normalised text
 	kind  jixiao.TargetKind
+	dim   dim  // dimension of the unit of a numeric target
 	same  bool // period and annual are the same text
 }
 
+// plan is which rules run, at which severity, over which catalogue: a
+// function of the options alone. The plan of the default options is built
+// once, since most calls use it.
+type plan struct {
+	cat                    []jixiao.CatalogueEntry
+	sev                    []jixiao.Severity
+	tableRs, projRs, indRs []int
+}
+
+var (
+	defaultPlanOnce sync.Once
+	defaultPlan     *plan
+)
+
+func planFor(o Options) *plan {
+	if len(o.Disabled) == 0 && len(o.Severity) == 0 && len(o.Categories) == 0 {
+		defaultPlanOnce.Do(func() { defaultPlan = makePlan(o) })
+		return defaultPlan
+	}
+	return makePlan(o)
+}
+
 func newChecker(t *jixiao.Table, o Options) *checker {
-	c := &checker{t: t, opts: o, curPI: -1}
+	pl := planFor(o)
+	c := &checker{t: t, opts: o, curPI: -1, cat: pl.cat, sev: pl.sev, tableRs: pl.tableRs, projRs: pl.projRs, indRs: pl.indRs}
+	c.projects = t.Projects()
+	c.out = make([]item, 0, len(c.projects))
+	return c
+}
+
+func makePlan(o Options) *plan {
+	c := &plan{}
 	c.cat = append(append([]jixiao.CatalogueEntry(nil), jixiao.Catalogue...), o.Categories...)
 	c.sev = make([]jixiao.Severity, len(catalogue))
 	for i := range catalogue {
@@ -125,7 +174,6 @@ func newChecker(t *jixiao.Table, o Options) *checker {
 			c.indRs = append(c.indRs, i)
 		}
 	}
-	c.projects = t.Projects()
 	return c
 }
 
@@ -139,8 +187,9 @@ func (c *checker) run() {
 		c.cur, c.curPI = r, -1
 		catalogue[r].table(c)
 	}
+	pr := &proj{}
 	for pi, p := range c.projects {
-		pr := c.newProj(pi, p)
+		c.fillProj(pr, pi, p)
 		c.curPI = pi
 		for _, r := range c.projRs {
 			c.cur = r
@@ -162,9 +211,7 @@ func (c *checker) scanTable() {
 		rows = append(rows, u.Funding)
 	}
 	needValues := c.enabled("HYG-CUT-OFF")
-	if needValues {
-		c.valuesByName = make(map[string][]string)
-	}
+	var suspects map[string]bool // names with a value that may be cut off
 	for _, p := range c.projects {
 		rows = append(rows, p.Funding)
 		for _, in := range p.Indicators {
@@ -176,8 +223,24 @@ func (c *checker) scanTable() {
 			} else if l2 = c.level2(in.Level2, l1); l2 == "14" {
 				c.anyCost = true
 			}
-			if needValues {
+			if needValues && (mayBeCutOff(textOf(&in.Period)) || mayBeCutOff(textOf(&in.Annual))) {
+				if suspects == nil {
+					suspects = map[string]bool{}
+				}
+				suspects[normKey(in.Name)] = true
+			}
+		}
+	}
+	// Index the values of the suspect names only: a cut-off value is rare,
+	// and the index is what costs.
+	if suspects != nil {
+		c.valuesByName = make(map[string][]string, len(suspects))
+		for _, p := range c.projects {
+			for _, in := range p.Indicators {
 				k := normKey(in.Name)
+				if !suspects[k] {
+					continue
+				}
 				for _, tg := range []*jixiao.Target{&in.Period, &in.Annual} {
 					if s := textOf(tg); s != "" && !contains(c.valuesByName[k], s) {
 						c.valuesByName[k] = append(c.valuesByName[k], s)
@@ -194,11 +257,20 @@ func (c *checker) scanTable() {
 	}
 }
 
-func (c *checker) newProj(pi int, p *jixiao.Project) *proj {
-	pr := &proj{i: pi, p: p, name: trim(p.Name), has: make(map[string]bool, 4)}
-	pr.inds = make([]*ind, 0, len(p.Indicators))
-	for _, in := range p.Indicators {
-		x := &ind{in: in, seq: in.Seq, name: trim(in.Name)}
+// fillProj prepares pr for project p, reusing its buffers: the review
+// allocates per finding, not per indicator.
+func (c *checker) fillProj(pr *proj, pi int, p *jixiao.Project) {
+	pr.i, pr.p, pr.name = pi, p, trim(p.Name)
+	pr.numbersDone, pr.numberHits = false, pr.numberHits[:0]
+	if cap(pr.buf) < len(p.Indicators) {
+		pr.buf = make([]ind, len(p.Indicators))
+		pr.inds = make([]*ind, 0, len(p.Indicators))
+	}
+	pr.buf = pr.buf[:len(p.Indicators)]
+	pr.inds = pr.inds[:0]
+	for k, in := range p.Indicators {
+		x := &pr.buf[k]
+		*x = ind{in: in, seq: in.Seq, name: trim(in.Name)}
 		x.key = normKey(x.name)
 		x.l1 = c.level1(in.Level1)
 		x.l2 = c.level2(in.Level2, x.l1)
@@ -206,28 +278,29 @@ func (c *checker) newProj(pi int, p *jixiao.Project) *proj {
 			x.l1 = c.parentOf(x.l2)
 		}
 		x.sat = isSatisfactionName(x.name)
-		x.vals = values(in)
-		if x.l1 != "" {
-			pr.has[x.l1] = true
-		}
-		if x.l2 == "14" {
-			pr.has[jixiao.L1Cost] = true
-		}
+		x.setValues()
 		pr.inds = append(pr.inds, x)
 	}
-	return pr
 }
 
-// values returns the targets to check: the period target only when it
+// setValues sets the targets to check: the period target only when it
 // differs from the annual one.
-func values(in *jixiao.Indicator) []val {
+func (x *ind) setValues() {
+	in := x.in
 	a, p := textOf(&in.Annual), textOf(&in.Period)
 	annual := val{field: "annual", ord: 2, t: &in.Annual, text: a, kind: kindOf(&in.Annual, a)}
 	if p == a {
 		annual.same = p != ""
-		return []val{annual}
+		annual.dim = unitDim(in.Annual.Unit)
+		x.vbuf[0] = annual
+		x.vals = x.vbuf[:1]
+		return
 	}
-	return []val{{field: "period", ord: 1, t: &in.Period, text: p, kind: kindOf(&in.Period, p)}, annual}
+	x.vbuf[0] = val{field: "period", ord: 1, t: &in.Period, text: p, kind: kindOf(&in.Period, p)}
+	x.vbuf[1] = annual
+	x.vals = x.vbuf[:2]
+	x.vbuf[0].dim = unitDim(in.Period.Unit)
+	x.vbuf[1].dim = unitDim(in.Annual.Unit)
 }
 
 func kindOf(t *jixiao.Target, text string) jixiao.TargetKind {

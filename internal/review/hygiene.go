@@ -87,6 +87,13 @@ func checkStaleDeadline(c *checker, p *proj, x *ind) {
 // starts with it.
 const finalRunes = "成收作务设标升高好展效善平度率性量数格规位用行施理动障件产批案品目训会果类级等内外上下底前后次个家人元年月日天"
 
+// mayBeCutOff: the text ends in a character that rarely ends a phrase, so
+// it is worth looking for a longer value that completes it.
+func mayBeCutOff(s string) bool {
+	last := lastRune(s)
+	return s != "" && isHan(last) && !strings.ContainsRune(finalRunes, last)
+}
+
 // danglers cannot end a phrase: a value ending in one was cut off.
 const danglers = "的和及与或并对把将在于为以从向、，（(“《"
 
@@ -102,7 +109,7 @@ func checkCutOff(c *checker, p *proj, x *ind) {
 				"核对原始材料，补全指标值。")
 			continue
 		}
-		if !isHan(last) || strings.ContainsRune(finalRunes, last) {
+		if !mayBeCutOff(v.text) {
 			continue
 		}
 		full, src := c.completion(x, v.text)
@@ -142,10 +149,26 @@ func (c *checker) completion(x *ind, text string) (full, where string) {
 	return "", ""
 }
 
+// unbalanced reports an opening bracket or quote that is never closed.
 func unbalanced(s string) bool {
-	return strings.Count(s, "（")+strings.Count(s, "(") > strings.Count(s, "）")+strings.Count(s, ")") ||
-		strings.Count(s, "《") > strings.Count(s, "》") ||
-		strings.Count(s, "“") > strings.Count(s, "”")
+	var paren, book, quote int
+	for _, r := range s {
+		switch r {
+		case '（', '(':
+			paren++
+		case '）', ')':
+			paren--
+		case '《':
+			book++
+		case '》':
+			book--
+		case '“':
+			quote++
+		case '”':
+			quote--
+		}
+	}
+	return paren > 0 || book > 0 || quote > 0
 }
 
 // relatedNames: the same project funded in several years or batches
@@ -215,17 +238,51 @@ func checkDupProject(c *checker, p *proj) {
 	c.projNames[k] = p.i
 }
 
+// pubText is one text of a project that will be published.
+type pubText struct {
+	x     *ind // nil for the project's own texts
+	v     *val // nil unless a target value
+	field string
+	text  string
+}
+
+// label names the place of the text in a message.
+func (t pubText) label(p *proj) string {
+	switch {
+	case t.v != nil:
+		return t.x.where(p) + "的" + t.v.label()
+	case t.x != nil:
+		return t.x.where(p) + "的名称"
+	case t.field == "name":
+		return p.where() + "的名称"
+	case t.field == "annual_goal":
+		return p.where() + "的年度绩效目标"
+	}
+	return p.where() + "的绩效目标"
+}
+
+func (c *checker) reportText(p *proj, t pubText, msg, sugg string) {
+	seq, ford := 0, 0
+	if t.x != nil {
+		seq = t.x.seq
+	}
+	if t.v != nil {
+		ford = t.v.ord
+	}
+	c.report(p.p.Name, seq, t.field, ford, msg, sugg)
+}
+
 // publishedText calls fn for every text of a project that will be
 // published: name, goals, and each indicator's name and values.
-func publishedText(p *proj, fn func(seq int, field string, ford int, label, text string)) {
-	fn(0, "name", 0, p.where()+"的名称", p.name)
-	fn(0, "goal", 0, p.where()+"的绩效目标", p.p.Goal)
-	fn(0, "annual_goal", 0, p.where()+"的年度绩效目标", p.p.AnnualGoal)
+func publishedText(p *proj, fn func(t pubText)) {
+	fn(pubText{field: "name", text: p.name})
+	fn(pubText{field: "goal", text: p.p.Goal})
+	fn(pubText{field: "annual_goal", text: p.p.AnnualGoal})
 	for _, x := range p.inds {
-		fn(x.seq, "name", 0, x.where(p)+"的名称", x.name)
+		fn(pubText{x: x, field: "name", text: x.name})
 		for i := range x.vals {
 			v := &x.vals[i]
-			fn(x.seq, v.field, v.ord, x.where(p)+"的"+v.label(), v.text)
+			fn(pubText{x: x, v: v, field: v.field, text: v.text})
 		}
 	}
 }
@@ -305,15 +362,31 @@ func pickName(rs []rune) string {
 }
 
 func checkPersonalName(c *checker, p *proj) {
-	publishedText(p, func(seq int, field string, ford int, label, text string) {
-		if !strings.Contains(text, "同志") {
+	publishedText(p, func(t pubText) {
+		if !strings.Contains(t.text, "同志") {
 			return
 		}
-		for _, name := range personalNames(text) {
-			c.report(p.p.Name, seq, field, ford, fmt.Sprintf("%s中出现个人姓名「%s同志」。", label, name),
+		for _, name := range personalNames(t.text) {
+			c.reportText(p, t, fmt.Sprintf("%s中出现个人姓名「%s同志」。", t.label(p), name),
 				"公开文本中删去个人姓名，改用“1名退休干部”“相关人员”等不指向个人的表述。")
 		}
 	})
+}
+
+// hasDigitRun reports a run of at least n ASCII digits: the cheap test
+// before looking for ID and phone numbers.
+func hasDigitRun(s string, n int) bool {
+	k := 0
+	for i := 0; i < len(s); i++ {
+		if isDigit(s[i]) {
+			if k++; k >= n {
+				return true
+			}
+		} else {
+			k = 0
+		}
+	}
+	return false
 }
 
 // digitRun is a maximal run of ASCII digits in a text.
@@ -380,16 +453,40 @@ func validID(id string) bool {
 
 func maskID(id string) string { return id[:6] + "********" + id[14:] }
 
-func checkIDNumber(c *checker, p *proj) {
-	publishedText(p, func(seq int, field string, ford int, label, text string) {
-		if len(text) < 18 {
+// numberHit is a published text with ID or phone numbers in it.
+type numberHit struct {
+	t      pubText
+	ids    []string
+	phones []string
+}
+
+// numbers scans the project's published texts for ID and phone numbers
+// once, for both rules.
+func (p *proj) numbers() []numberHit {
+	if p.numbersDone {
+		return p.numberHits
+	}
+	p.numbersDone = true
+	publishedText(p, func(t pubText) {
+		if len(t.text) < 10 || !hasDigitRun(t.text, 7) {
 			return
 		}
-		for _, id := range idNumbers(text) {
-			c.report(p.p.Name, seq, field, ford, fmt.Sprintf("%s中出现身份证号（%s）。", label, maskID(id)),
-				"公开前删除身份证号；需要指向具体人员的，改用不含个人信息的编号或表述。")
+		h := numberHit{t: t, ids: idNumbers(t.text), phones: phoneNumbers(t.text)}
+		if len(h.ids)+len(h.phones) > 0 {
+			p.numberHits = append(p.numberHits, h)
 		}
 	})
+	return p.numberHits
+}
+
+func checkIDNumber(c *checker, p *proj) {
+	for _, h := range p.numbers() {
+		t := h.t
+		for _, id := range h.ids {
+			c.reportText(p, t, fmt.Sprintf("%s中出现身份证号（%s）。", t.label(p), maskID(id)),
+				"公开前删除身份证号；需要指向具体人员的，改用不含个人信息的编号或表述。")
+		}
+	}
 }
 
 // phoneNumbers finds mobile numbers (1[3-9] + 9 digits) and landlines with
@@ -433,13 +530,11 @@ func maskPhone(p string) string {
 }
 
 func checkPhone(c *checker, p *proj) {
-	publishedText(p, func(seq int, field string, ford int, label, text string) {
-		if len(text) < 11 || !hasDigit(text) {
-			return
-		}
-		for _, ph := range phoneNumbers(text) {
-			c.report(p.p.Name, seq, field, ford, fmt.Sprintf("%s中出现电话号码（%s）。", label, maskPhone(ph)),
+	for _, h := range p.numbers() {
+		t := h.t
+		for _, ph := range h.phones {
+			c.reportText(p, t, fmt.Sprintf("%s中出现电话号码（%s）。", t.label(p), maskPhone(ph)),
 				"个人手机号不得公开，予以删除；确需公开联系方式的，使用单位对外公开电话。")
 		}
-	})
+	}
 }

@@ -65,10 +65,13 @@ var measurabilityRules = []ruleDef{
 var (
 	vagueAdverbs   = []string{"稳步", "有所", "进一步", "持续", "不断", "逐步", "明显", "显著", "有效", "积极", "大幅", "较大", "一定程度", "良好", "较好"}
 	directionVerbs = []string{"提升", "提高", "改善", "增强", "加强", "增加", "优化", "推动", "促进", "保障", "减少", "降低", "支持", "助力", "带动", "巩固", "加快", "营造", "扩大"}
-	quantityWords  = []string{"量", "数", "率", "额", "收入", "产值", "税收", "面积", "人次", "规模", "占比", "比例", "指数", "知名度", "金额", "销售"}
+	quantityWords  = []string{"量", "数", "率", "额", "收入", "产值", "税收", "面积", "人次", "规模", "占比", "比例", "指数", "知名度", "金额", "销售量", "销售额"}
 	// In the value itself only unmistakable measures count: single
 	// characters like 量 or 数 occur in 存量, 数据 and the like.
 	textQuantityWords = []string{"知名度", "收入", "产值", "税收", "金额", "销售额", "销售量", "人次", "面积", "覆盖率", "占比", "比例", "增长率"}
+	vagueAdverbSet    = newWordSet(vagueAdverbs...)
+	quantitySet       = newWordSet(quantityWords...)
+	textQuantitySet   = newWordSet(textQuantityWords...)
 )
 
 // vaguePhrase reports whether a qualitative text only states a direction,
@@ -77,7 +80,7 @@ func vaguePhrase(s string) string {
 	if hasDigit(s) {
 		return ""
 	}
-	if w := firstOf(s, vagueAdverbs...); w != "" {
+	if w := vagueAdverbSet.find(s); w != "" {
 		return w
 	}
 	return hasPrefixAny(s, directionVerbs...)
@@ -93,9 +96,9 @@ func checkVague(c *checker, p *proj, x *ind) {
 		if w == "" {
 			continue
 		}
-		q := firstOf(x.name, quantityWords...)
+		q := quantitySet.find(x.name)
 		if q == "" {
-			q = firstOf(v.text, textQuantityWords...)
+			q = textQuantitySet.find(v.text)
 		}
 		if runeLen(v.text) > c.opts.VagueMaxRunes && q == "" {
 			continue // a longer description of an effect: not measurable, but not empty words either
@@ -114,13 +117,13 @@ func checkNoComparator(c *checker, p *proj, x *ind) {
 		if v.kind != jixiao.KindNumeric || !v.t.ImplicitOp || v.t.Op == jixiao.OpRange {
 			continue
 		}
-		d := unitDim(v.t.Unit)
+		d := v.dim
 		n, _ := number(v.t.Value)
 		if !(d == dimPercent && n < 100 || d == dimMoney) {
 			continue
 		}
 		sign, example := "≥", "≥"+v.text
-		if x.in.Direction == jixiao.DirectionNegative || hasAny(x.name, negativeWords...) && !hasAny(x.name, handlingWords...) {
+		if x.in.Direction == jixiao.DirectionNegative || isNegativeName(x.name) {
 			sign, example = "≤", "≤"+v.text
 		}
 		c.reportVal(p, x, v, fmt.Sprintf("%s没有写比较符，看不出是下限、上限还是恰好等于。", v.where(p, x)),
@@ -133,15 +136,26 @@ func checkNoComparator(c *checker, p *proj, x *ind) {
 var unitWordSuffixes = []string{"场次", "人次", "次数", "人数", "份数", "个数", "家数", "户数", "件数", "项数", "台数", "天数", "场数", "篇数", "期数", "次", "场", "份", "个", "家", "户", "项", "人"}
 
 func checkNoUnit(c *checker, p *proj, x *ind) {
-	if trim(x.in.Unit) != "" || nameUnit(x.name) != "" || hasSuffixAny(x.name, unitWordSuffixes...) != "" {
-		return
-	}
+	named := -1 // does the name or unit column carry the unit? computed once, when needed
 	for i := range x.vals {
 		v := &x.vals[i]
 		if v.kind != jixiao.KindNumeric {
 			continue
 		}
-		switch u := trim(v.t.Unit); u {
+		u := trim(v.t.Unit)
+		if u != "" && unitDim(u) != dimNone {
+			continue
+		}
+		if named < 0 {
+			named = 0
+			if trim(x.in.Unit) != "" || nameUnit(x.name) != "" || hasSuffixAny(x.name, unitWordSuffixes...) != "" {
+				named = 1
+			}
+		}
+		if named == 1 {
+			return
+		}
+		switch u {
 		case "":
 			c.reportVal(p, x, v, fmt.Sprintf("%s只有数字，没有单位，名称中也没有。", v.where(p, x)),
 				"在指标值中写明单位（家、人次、场、个……），如“≥"+strings.TrimLeft(v.text, "≥≤<>= ")+"家”。")
@@ -155,14 +169,16 @@ func checkNoUnit(c *checker, p *proj, x *ind) {
 var (
 	fundWords    = []string{"资金", "拨付", "拨款", "经费", "费用", "支付", "划拨", "预算", "款项"}
 	processWords = []string{"及时", "足额", "合规", "到位", "执行率", "正确率", "时间", "进度", "支出率", "使用率", "准确率"}
+	fundSet      = newWordSet(fundWords...)
+	processSet   = newWordSet(processWords...)
 )
 
 func checkProcessAsOutput(c *checker, p *proj, x *ind) {
-	f := firstOf(x.name, fundWords...)
+	f := fundSet.find(x.name)
 	if f == "" {
 		return
 	}
-	q := firstOf(x.name, processWords...)
+	q := processSet.find(x.name)
 	if q == "" {
 		return
 	}
@@ -176,7 +192,7 @@ func checkSatisfactionCeiling(c *checker, p *proj, x *ind) {
 	}
 	for i := range x.vals {
 		v := &x.vals[i]
-		if v.kind != jixiao.KindNumeric || unitDim(v.t.Unit) != dimPercent || opSign(v.t.Op) < 0 {
+		if v.kind != jixiao.KindNumeric || v.dim != dimPercent || opSign(v.t.Op) < 0 {
 			continue
 		}
 		if n, ok := number(v.t.Value); ok && n > c.opts.SatisfactionCeiling {
@@ -188,6 +204,7 @@ func checkSatisfactionCeiling(c *checker, p *proj, x *ind) {
 
 var (
 	goalVerbs       = []string{"提高", "提升", "促进", "推动", "加快", "加强", "保障", "确保", "宣传", "缓解", "巩固", "支持", "完善", "优化", "减少", "降低", "增强", "改善", "实现", "打造", "助力", "带动", "营造", "强化", "推进", "展示"}
+	goalVerbSet     = newWordSet(goalVerbs...)
 	measureSuffixes = []string{"数", "数量", "率", "量", "额", "金额", "面积", "人次", "次数", "比例", "占比", "度", "时间", "时限", "指数"}
 )
 
@@ -195,12 +212,12 @@ func checkNameSentence(c *checker, p *proj, x *ind) {
 	n := strings.TrimRight(x.name, "。.")
 	why := ""
 	switch {
-	case strings.ContainsAny(n, "，,；;。！!"):
+	case hasClausePunct(n):
 		why = "含有标点，是一句话"
-	case hasAny(n, "进一步"):
+	case strings.Contains(n, "进一步"):
 		why = "含“进一步”，是一个目标"
 	default:
-		if v := hasPrefixAny(n, goalVerbs...); v != "" && hasSuffixAny(n, measureSuffixes...) == "" {
+		if v := goalVerbSet.prefix(n); v != "" && hasSuffixAny(n, measureSuffixes...) == "" {
 			why = "以“" + v + "”开头，是要做的事或要达到的目标"
 		}
 	}
@@ -209,6 +226,16 @@ func checkNameSentence(c *checker, p *proj, x *ind) {
 	}
 	c.reportInd(p, x, "name", fmt.Sprintf("%s的名称%s，不是被衡量的对象。", x.where(p), why),
 		"名称只写被衡量的对象（名词短语，如“区域品牌知名度”“企业投诉次数”），把“提升”“减少”等方向放进指标值（≥、≤）；一句话里有两个意思的拆成两个指标。")
+}
+
+func hasClausePunct(s string) bool {
+	for _, r := range s {
+		switch r {
+		case '，', ',', '；', ';', '。', '！', '!':
+			return true
+		}
+	}
+	return false
 }
 
 // stripPunct removes punctuation and spaces for a loose text comparison.
@@ -223,14 +250,16 @@ func stripPunct(s string) string {
 }
 
 func checkRepeatsName(c *checker, p *proj, x *ind) {
-	name := stripPunct(x.name)
-	if runeLen(name) < 2 {
-		return
-	}
+	name := ""
 	for i := range x.vals {
 		v := &x.vals[i]
 		if v.kind != jixiao.KindQualitative || hasDigit(v.text) {
 			continue
+		}
+		if name == "" {
+			if name = stripPunct(x.name); runeLen(name) < 2 {
+				return
+			}
 		}
 		t := stripPunct(v.text)
 		if t == "" {
@@ -245,7 +274,10 @@ func checkRepeatsName(c *checker, p *proj, x *ind) {
 }
 
 // pastMarkers are completed-aspect words: a target is in the future.
-var pastMarkers = []string{"已经", "已完成", "已实现", "已达到", "已建成", "取得了", "带来了", "实现了", "完成了", "达到了", "提升了", "促进了", "推动了", "宣传了", "营造了"}
+var (
+	pastMarkers = []string{"已经", "已完成", "已实现", "已达到", "已建成", "取得了", "带来了", "实现了", "完成了", "达到了", "提升了", "促进了", "推动了", "宣传了", "营造了"}
+	pastSet     = newWordSet(pastMarkers...)
+)
 
 // hasPerfectiveLe finds the aspect particle 了 after a verb, not the 了 of
 // 了解, 为了, 除了, 了结.
@@ -286,10 +318,11 @@ func checkNarrative(c *checker, p *proj, x *ind) {
 			continue
 		}
 		why := ""
+		past := strings.Contains(v.text, "了") || strings.Contains(v.text, "已")
 		switch {
-		case firstOf(v.text, pastMarkers...) != "":
-			why = "用了完成时（“" + firstOf(v.text, pastMarkers...) + "”），是对已做工作的叙述"
-		case hasPerfectiveLe(v.text):
+		case past && pastSet.find(v.text) != "":
+			why = "用了完成时（“" + pastSet.find(v.text) + "”），是对已做工作的叙述"
+		case past && hasPerfectiveLe(v.text):
 			why = "用了完成时（“了”），是对已做工作的叙述"
 		case runeLen(v.text) >= c.opts.NarrativeMinRunes && clauses(v.text) >= 3:
 			why = fmt.Sprintf("是 %d 字、%d 个分句的长段叙述", runeLen(v.text), clauses(v.text))

@@ -200,7 +200,7 @@ var ruleCases = []ruleCase{
 
 	// Measurability
 	fires("MEAS-VAGUE", "稳步提升 (seed)", "「稳步提升」只说明方向（“稳步”）", oneWith(social("区域科技创新能力", "稳步提升"))),
-	fires("MEAS-VAGUE", "有所提高 for a quantity (seed: 汽车销售量)", "可计量的「量」", oneWith(econ("提高汽车销售量", "有所提高"))),
+	fires("MEAS-VAGUE", "有所提高 for a quantity (seed: 汽车销售量)", "可计量的「销售量」", oneWith(econ("提高汽车销售量", "有所提高"))),
 	fires("MEAS-VAGUE", "a short direction-only phrase", "促进受援地持续发展", oneWith(social("对受援地影响", "促进受援地持续发展"))),
 	quiet("MEAS-VAGUE", "limit: a longer effect statement with no measurable name is left alone", oneWith(social("对受援地影响", "支持当地巩固脱贫攻坚成果同乡村振兴有效衔接"))),
 	quiet("MEAS-VAGUE", "a graded result is a standard", oneWith(social("编外人员年度考核结果", "合格及以上"))),

@@ -1,6 +1,7 @@
 package review
 
 import (
+	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -12,7 +13,20 @@ import (
 // Text helpers. The rules run over every indicator of large corpora, so
 // they use plain string searches instead of regular expressions.
 
-func trim(s string) string { return strings.TrimSpace(s) }
+// trim is strings.TrimSpace with a fast path for the usual case: text that
+// starts and ends with a visible character.
+func trim(s string) string {
+	if s == "" {
+		return s
+	}
+	if b := s[0]; b <= ' ' || b >= 0x80 && unicode.IsSpace(firstRune(s)) {
+		return strings.TrimSpace(s)
+	}
+	if b := s[len(s)-1]; b <= ' ' || b >= 0x80 && unicode.IsSpace(lastRune(s)) {
+		return strings.TrimSpace(s)
+	}
+	return s
+}
 
 // textOf returns a target's normalised text, falling back to a light
 // normalisation of the raw text when the parser has not filled Text.
@@ -28,6 +42,10 @@ func textOf(t *jixiao.Target) string {
 // normKey folds a text for equality tests: no spaces, ASCII brackets and
 // punctuation as full-width, no trailing 。.
 func normKey(s string) string {
+	s = strings.TrimRight(s, "。.")
+	if !needsFold(s) {
+		return s
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
@@ -48,6 +66,72 @@ func normKey(s string) string {
 		b.WriteRune(r)
 	}
 	return strings.TrimRight(b.String(), "。.")
+}
+
+// wordSet finds any of a list of words in a text in one pass over the
+// text's characters: the rules test names against dozens of words for every
+// indicator, and one strings.Contains per word is what made them slow.
+type wordSet struct {
+	bits  [1 << 10]uint64   // first characters (BMP) of the words
+	words map[rune][]string // by first character, longest first
+}
+
+func newWordSet(words ...string) *wordSet {
+	ws := &wordSet{words: make(map[rune][]string)}
+	for _, w := range words {
+		r := firstRune(w)
+		if r >= 1<<16 {
+			panic("review: word outside the BMP: " + w)
+		}
+		ws.bits[r>>6] |= 1 << (r & 63)
+		list := append(ws.words[r], w)
+		sort.SliceStable(list, func(i, j int) bool { return len(list[i]) > len(list[j]) })
+		ws.words[r] = list
+	}
+	return ws
+}
+
+// find returns the leftmost word of the set in s (the longest one at that
+// place), or "".
+func (ws *wordSet) find(s string) string {
+	for i, r := range s {
+		if r < 1<<16 && ws.bits[r>>6]&(1<<(r&63)) != 0 {
+			for _, w := range ws.words[r] {
+				if strings.HasPrefix(s[i:], w) {
+					return w
+				}
+			}
+		}
+	}
+	return ""
+}
+
+func (ws *wordSet) in(s string) bool { return ws.find(s) != "" }
+
+// prefix returns the longest word of the set that s starts with, or "".
+func (ws *wordSet) prefix(s string) string {
+	r := firstRune(s)
+	if s == "" || r >= 1<<16 || ws.bits[r>>6]&(1<<(r&63)) == 0 {
+		return ""
+	}
+	for _, w := range ws.words[r] {
+		if strings.HasPrefix(s, w) {
+			return w
+		}
+	}
+	return ""
+}
+
+// needsFold reports whether normKey would change s.
+func needsFold(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ' ', '\t', '\n', '\r', '\v', '\f', '(', ')', ',', ';', ':':
+			return true
+		}
+	}
+	// the Unicode spaces met in Chinese text: ideographic and no-break
+	return strings.Contains(s, "\u3000") || strings.Contains(s, "\u00a0")
 }
 
 func hasAny(s string, subs ...string) bool {
@@ -133,8 +217,7 @@ func hasDigit(s string) bool {
 			return true
 		}
 	}
-	// full-width digits are rare after normalisation but cheap to allow
-	return strings.ContainsAny(s, "０１２３４５６７８９")
+	return false
 }
 
 // number returns a decimal as a float for threshold comparisons of
@@ -216,20 +299,27 @@ var units = []struct {
 	{"%", dimPercent}, {"％", dimPercent}, {"‰", dimPercent}, {"倍", dimRatio},
 }
 
+var unitDims = func() map[string]dim {
+	m := make(map[string]dim, len(units)+2)
+	for _, e := range units {
+		m[e.u] = e.d
+	}
+	m["是/否"], m["是或否"] = dimBool, dimBool
+	return m
+}()
+
 // unitDim returns the dimension of a unit as the value parser writes it
 // (magnitude included: "亿元", "万人次"). Unknown → dimNone.
 func unitDim(u string) dim {
-	u = strings.TrimSpace(u)
 	if u == "" {
 		return dimNone
 	}
-	if u == "是/否" || u == "是或否" {
-		return dimBool
+	if d, ok := unitDims[u]; ok {
+		return d
 	}
-	for _, e := range units {
-		if u == e.u {
-			return e.d
-		}
+	u = strings.TrimSpace(u)
+	if d, ok := unitDims[u]; ok {
+		return d
 	}
 	// a magnitude before a known unit: 万人次, 亿元 (listed), 万平方米 …
 	for _, m := range []string{"万", "亿", "千", "百"} {
