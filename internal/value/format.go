@@ -38,7 +38,7 @@ func Format(t jixiao.Target) string {
 	case jixiao.KindNumeric:
 		// Spellings in order of preference; the later ones exist for the
 		// rare readings the first would change: "3-5月" when "3月-5月" reads
-		// as a period of months, "2024.120" when "2024.12" reads as December.
+		// as a period of months, "02024.120" when "2024.12" reads as December.
 		var cores []string
 		for _, pad := range [...]bool{false, true} {
 			for _, unitOnce := range [...]bool{false, true} {
@@ -64,8 +64,9 @@ func text(t jixiao.Target) string {
 	return Normalize(t.Raw)
 }
 
-// numericCore is comparator, number and unit. pad writes the fraction of
-// a decimal with at least three digits ("2024.120"); unitOnce writes the unit of a range once
+// numericCore is comparator, number and unit. pad writes a leading zero
+// and the fraction of a decimal with at least three digits ("02024.120",
+// "01季度"), a spelling no date has; unitOnce writes the unit of a range once
 // ("95-98%").
 func numericCore(t jixiao.Target, pad, unitOnce bool) (string, bool) {
 	if !t.Value.IsSet() {
@@ -73,12 +74,18 @@ func numericCore(t jixiao.Target, pad, unitOnce bool) (string, bool) {
 	}
 	num := func(d jixiao.Decimal) string {
 		s := d.String()
-		if k := strings.IndexByte(s, '.'); pad && k >= 0 {
+		if !pad {
+			return s
+		}
+		if k := strings.IndexByte(s, '.'); k >= 0 {
 			for len(s)-k-1 < 3 { // no month or day has three digits
 				s += "0"
 			}
 		}
-		return s
+		if strings.HasPrefix(s, "-") {
+			return "-0" + s[1:]
+		}
+		return "0" + s // no quarter or year starts with 0: "01季度"
 	}
 	v, u := num(t.Value), t.Unit
 	switch t.Op {
