@@ -15,6 +15,13 @@ type Quality struct {
 	Infos    int
 }
 
+// rewriteRules are the errors that mean the targets must be set again, not
+// corrected: no goal, no indicators, no 产出 or no 效益. They cap the grade
+// at 中 (returned to be redone).
+var rewriteRules = map[string]bool{
+	"COMP-GOAL-MISSING": true, "COMP-NO-INDICATORS": true, "COMP-NO-OUTPUT": true, "COMP-NO-BENEFIT": true,
+}
+
 // Grades and what they mean for a submission (财预〔2015〕88号): 优 goes
 // ahead into the budget; 良 goes ahead once the unit has fixed it after
 // consultation; 中 is returned to be revised and resubmitted; 差 stops the
@@ -45,17 +52,22 @@ const (
 //	table score   = max(0, mean of the project scores − table-level penalties)
 //	                (table-level findings: arithmetic of 合计/小计, table-wide notes;
 //	                 a table without projects starts from 100)
-//	grade         = 优 ≥ 90, 良 ≥ 80, 中 ≥ 60, 差 < 60 (the DESIGN §6 bands);
-//	                any error caps the grade at 良: an error must be fixed
-//	                before the targets can go ahead as they are.
+//	grade         = 优 ≥ 90, 良 ≥ 80, 中 ≥ 60, 差 < 60 (the DESIGN §6 bands),
+//	                then capped: any error caps it at 良 (it must be fixed
+//	                before the targets go ahead); an error that means the
+//	                targets must be set again — no goal, no indicators, no
+//	                产出 or 效益 指标 — caps it at 中 (returned to be redone).
+//	                A table's grade takes the caps of all its findings: it can
+//	                go ahead only when every project can.
 //
 // Scores are rounded to one decimal. perProject is keyed by project name;
 // projects with the same name share an entry (HYG-DUP-PROJECT reports them).
 func Score(t *jixiao.Table, fs []jixiao.Finding) (table Quality, perProject map[string]Quality) {
 	type tally struct {
-		q      Quality
-		counts map[string]int
-		pen    float64
+		q       Quality
+		counts  map[string]int
+		pen     float64
+		rewrite bool
 	}
 	add := func(tl *tally, f jixiao.Finding) {
 		if tl.counts == nil {
@@ -67,6 +79,7 @@ func Score(t *jixiao.Table, fs []jixiao.Finding) (table Quality, perProject map[
 		case jixiao.SeverityError:
 			tl.q.Errors++
 			pen = PenaltyError
+			tl.rewrite = tl.rewrite || rewriteRules[f.Rule]
 		case jixiao.SeverityWarning:
 			tl.q.Warnings++
 			pen = PenaltyWarning
@@ -91,10 +104,12 @@ func Score(t *jixiao.Table, fs []jixiao.Finding) (table Quality, perProject map[
 	}
 	top := &tally{}
 	all := Quality{}
+	rewrite := false
 	for _, f := range fs {
 		switch f.Severity {
 		case jixiao.SeverityError:
 			all.Errors++
+			rewrite = rewrite || rewriteRules[f.Rule]
 		case jixiao.SeverityWarning:
 			all.Warnings++
 		default:
@@ -113,7 +128,7 @@ func Score(t *jixiao.Table, fs []jixiao.Finding) (table Quality, perProject map[
 	for _, name := range order {
 		tl := projects[name]
 		tl.q.Score = round1(math.Max(0, 100-tl.pen))
-		tl.q.Grade = grade(tl.q.Score, tl.q.Errors > 0)
+		tl.q.Grade = grade(tl.q.Score, tl.q.Errors > 0, tl.rewrite)
 		perProject[name] = tl.q
 		sum += tl.q.Score
 	}
@@ -122,11 +137,11 @@ func Score(t *jixiao.Table, fs []jixiao.Finding) (table Quality, perProject map[
 		mean = sum / float64(len(order))
 	}
 	all.Score = round1(math.Max(0, mean-top.pen))
-	all.Grade = grade(all.Score, all.Errors > 0)
+	all.Grade = grade(all.Score, all.Errors > 0, rewrite)
 	return all, perProject
 }
 
-func grade(score float64, hasError bool) string {
+func grade(score float64, hasError, rewrite bool) string {
 	g := GradePoor
 	switch {
 	case score >= 90:
@@ -138,6 +153,9 @@ func grade(score float64, hasError bool) string {
 	}
 	if hasError && g == GradeExcellent {
 		g = GradeGood
+	}
+	if rewrite && (g == GradeExcellent || g == GradeGood) {
+		g = GradeFair
 	}
 	return g
 }
