@@ -39,6 +39,9 @@ type datePhrase struct {
 
 // findDeadline finds the first deadline phrase of s.
 func findDeadline(s string) (datePhrase, bool) {
+	if !mayHaveDate(s) {
+		return datePhrase{}, false
+	}
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
 		var p datePhrase
@@ -71,6 +74,30 @@ func findDeadline(s string) (datePhrase, bool) {
 	return datePhrase{}, false
 }
 
+// mayHaveDate is a quick filter: every deadline phrase has 年, 月 or 季,
+// or a 4-digit year followed by - / or a dot. One pass over the bytes,
+// matching the UTF-8 of 年 (E5 B9 B4), 月 (E6 9C 88) and 季 (E5 AD A3).
+func mayHaveDate(s string) bool {
+	run := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case isDigitByte(c):
+			run++
+			continue
+		case run >= 4 && (c == '-' || c == '/' || c == '.'):
+			return true
+		case (c == 0xE5 || c == 0xE6) && i+2 < len(s):
+			b1, b2 := s[i+1], s[i+2]
+			if c == 0xE5 && (b1 == 0xB9 && b2 == 0xB4 || b1 == 0xAD && b2 == 0xA3) || c == 0xE6 && b1 == 0x9C && b2 == 0x88 {
+				return true
+			}
+		}
+		run = 0
+	}
+	return false
+}
+
 // afterNumberSep reports a range separator right after a number before
 // s[i:]: "-1~2000.01" is a range of numbers, not a number and a date.
 func afterNumberSep(s string, i int) bool {
@@ -93,7 +120,9 @@ func digits12(s string, i int) (v, end int, ok bool) {
 	if j == i || j-i > 2 {
 		return 0, i, false
 	}
-	v, _ = strconv.Atoi(s[i:j])
+	for k := i; k < j; k++ {
+		v = v*10 + int(s[k]-'0')
+	}
 	return v, j, true
 }
 
@@ -102,8 +131,14 @@ func year4(s string, i int) (y, end int, ok bool) {
 	if i+4 > len(s) || i+4 < len(s) && isDigitByte(s[i+4]) {
 		return 0, i, false
 	}
-	y, err := strconv.Atoi(s[i : i+4])
-	if err != nil || y < 1900 || y >= 2200 {
+	y = 0
+	for k := i; k < i+4; k++ {
+		if !isDigitByte(s[k]) {
+			return 0, i, false
+		}
+		y = y*10 + int(s[k]-'0')
+	}
+	if y < 1900 || y >= 2200 {
 		return 0, i, false
 	}
 	return y, i + 4, true
@@ -112,12 +147,12 @@ func year4(s string, i int) (y, end int, ok bool) {
 // absDate reads a date that starts with a written year. A comparator
 // before it makes it a number ("≥2024.12").
 func absDate(s string, i int) (datePhrase, bool) {
-	if _, opStart := prefixOp(s[:i]); opStart < i && isSymbolOp(s[opStart:i]) {
-		return datePhrase{}, false
-	}
 	p, j, tentative, ok := ymd(s, i, false)
 	if !ok {
 		return p, false
+	}
+	if _, opStart := prefixOp(s[:i]); opStart < i && isSymbolOp(s[opStart:i]) {
+		return datePhrase{}, false
 	}
 	p.start, p.explicit = i, true
 	// a period: 2024.03-2024.12, 2024年3月至12月, 2024年3月1日-2024年6月30日

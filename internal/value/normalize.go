@@ -43,6 +43,10 @@ func isClean(s string) bool {
 			i++
 			continue
 		}
+		if c >= 0xE4 && c <= 0xE9 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			i += 3 // U+4000–U+9FFF, the bulk of Chinese text: nothing to map
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if _, ok := mapRune(r); ok || isSpace(r) || isZeroWidth(r) || r == utf8.RuneError {
 			return false

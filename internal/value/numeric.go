@@ -300,9 +300,23 @@ func parseExpr(s string, nums []number, k int) (expr, bool) {
 	return e, true
 }
 
+// prefixOpLast holds the last rune of every prefix comparator, so that
+// prefixOp rejects most texts with one lookup.
+var prefixOpLast = map[rune]bool{}
+
+func init() {
+	for _, w := range prefixOps {
+		r, _ := utf8.DecodeLastRuneInString(w.word)
+		prefixOpLast[r] = true
+	}
+}
+
 // prefixOp finds a comparator word at the end of before; opStart is where
 // it begins.
 func prefixOp(before string) (op jixiao.Op, opStart int) {
+	if r, _ := utf8.DecodeLastRuneInString(before); !prefixOpLast[r] {
+		return "", len(before)
+	}
 	for _, w := range prefixOps {
 		if strings.HasSuffix(before, w.word) {
 			return w.op, len(before) - len(w.word)
@@ -356,6 +370,9 @@ func inclusion(s string, pos int, nums []number, from int) (c, end, used int) {
 // trailingOp finds a comparator word at the end of the words after the
 // number: "20家企业以上" → ≥ with suffix "企业". cut is where the words end.
 func trailingOp(suffix string) (op jixiao.Op, cut int, ok bool) {
+	if suffix == "" {
+		return "", 0, false
+	}
 	cut = len(suffix)
 	incl := trailingInclusion(suffix[:cut])
 	if incl != 0 {

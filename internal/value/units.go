@@ -70,6 +70,9 @@ func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <
 
 // scanMagnitude returns the end of a magnitude word at s[i:], or i.
 func scanMagnitude(s string, i int) int {
+	if i+3 > len(s) || s[i] != 0xE4 && s[i] != 0xE5 && s[i] != 0xE7 {
+		return i // every magnitude starts with 十 百 千 万 亿 (E4, E5, E7 in UTF-8)
+	}
 	for _, m := range magnitudes {
 		if strings.HasPrefix(s[i:], m) {
 			return i + len(m)
