@@ -15,14 +15,14 @@ var measurabilityRules = []ruleDef{
 	{Rule: Rule{
 		ID: "MEAS-VAGUE", Family: jixiao.FamilyMeasurability, Severity: jixiao.SeverityWarning, Principle: PrincipleFeasibility,
 		Title:     "指标值含糊，无法核验",
-		Checks:    "定性指标值只说方向（“稳步提升”“有所提高”“有效保障”“进一步……”），且很短或名称本可量化（数、率、金额、收入、知名度……）。",
+		Checks:    "定性指标值只说方向（“稳步提升”“有所提高”“有效保障”“进一步……”），且很短或名称本可量化（数、率、金额、收入、知名度……）；或名称是一个量（……面积、……数、……率）而指标值只有文字。",
 		Rationale: "只有方向没有程度的目标，年终怎么都算达成，起不到约束作用；长句描述的影响类目标不在此列。",
 	}, indicator: checkVague},
 	{Rule: Rule{
 		ID: "MEAS-NO-COMPARATOR", Family: jixiao.FamilyMeasurability, Severity: jixiao.SeverityInfo, Principle: PrincipleFeasibility,
-		Title:     "数值目标没有比较符",
-		Checks:    "百分比（低于 100%）或金额目标没有写 ≥、≤ 或“以上”“不低于”等，看不出是下限、上限还是恰好。",
-		Rationale: "“90%”是至少 90% 还是恰好 90%，自评时会有分歧；整数件数、100% 不在此列。",
+		Title:     "数值目标没有比较符，方向不明",
+		Checks:    "百分比（低于 100%）或金额目标没有写 ≥、≤ 或“以上”“不低于”等，而名称也看不出方向（满意度、完成率、……数按惯例是下限，故障率是上限，这些不查）。",
+		Rationale: "“资金项目用于巩固脱贫攻坚成果 60%”是至少 60% 还是恰好 60%，自评时会有分歧；件数、100% 不在此列。",
 	}, indicator: checkNoComparator},
 	{Rule: Rule{
 		ID: "MEAS-NO-UNIT", Family: jixiao.FamilyMeasurability, Severity: jixiao.SeverityInfo, Principle: PrincipleFeasibility,
@@ -94,6 +94,12 @@ func checkVague(c *checker, p *proj, x *ind) {
 		}
 		w := vaguePhrase(v.text)
 		if w == "" {
+			// No direction words, but a name that is a quantity (…面积,
+			// …数, …率, …金额) answered in words: 展位面积 = 完成组委会安排的展区特装面积.
+			if d, why := expectedDim(x); d != dimNone && d != dimBool && !hasDigit(v.text) {
+				c.reportVal(p, x, v, fmt.Sprintf("%s是文字描述，但%s，是可以用数值衡量的%s。", v.where(p, x), why, d),
+					fmt.Sprintf("改为具体数值和单位，如“≥%s”。", exampleOf(d)))
+			}
 			continue
 		}
 		q := quantitySet.find(x.name)
@@ -111,6 +117,24 @@ func checkVague(c *checker, p *proj, x *ind) {
 	}
 }
 
+func exampleOf(d dim) string {
+	switch d {
+	case dimPercent:
+		return "90%"
+	case dimMoney:
+		return "100万元"
+	case dimArea:
+		return "600平方米"
+	case dimTime:
+		return "30天"
+	case dimLength:
+		return "10公里"
+	case dimWeight:
+		return "10吨"
+	}
+	return "10个"
+}
+
 func checkNoComparator(c *checker, p *proj, x *ind) {
 	for i := range x.vals {
 		v := &x.vals[i]
@@ -122,13 +146,38 @@ func checkNoComparator(c *checker, p *proj, x *ind) {
 		if !(d == dimPercent && n < 100 || d == dimMoney) {
 			continue
 		}
-		sign, example := "≥", "≥"+v.text
-		if x.in.Direction == jixiao.DirectionNegative || isNegativeName(x.name) {
-			sign, example = "≤", "≤"+v.text
+		// By convention a 满意度 of 90% or an 企业数 is a floor and a 故障率
+		// a ceiling: only a name that does not say which way is ambiguous.
+		if nameSaysDirection(x) {
+			return
 		}
-		c.reportVal(p, x, v, fmt.Sprintf("%s没有写比较符，看不出是下限、上限还是恰好等于。", v.where(p, x)),
-			fmt.Sprintf("写明比较方向，如“%s”（%s）。", example, sign))
+		c.reportVal(p, x, v, fmt.Sprintf("%s没有写比较符，名称也看不出越高越好还是越低越好，无法判断是下限、上限还是恰好等于。", v.where(p, x)),
+			fmt.Sprintf("写明比较方向，如“≥%s”或“≤%s”。", v.text, v.text))
 	}
+}
+
+// nameSaysDirection: the direction was set (by hand or from the name by the
+// value parser), or the name carries a usual cue.
+func nameSaysDirection(x *ind) bool {
+	return x.in.Direction != jixiao.DirectionUnknown || x.sat || isNegativeName(x.name) ||
+		positiveRateSet.in(x.name) || growthSet.in(x.name) || hasSuffixAny(x.name, "数", "数量") != ""
+}
+
+// guessUnit proposes a unit for a bare count from what the name counts.
+func guessUnit(name string) string {
+	switch {
+	case hasAny(name, "企业", "单位", "机构", "商家", "家庭"):
+		return "家"
+	case hasAny(name, "人员", "人数", "员工", "人才", "学员"):
+		return "人"
+	case hasAny(name, "投诉", "案件", "事项", "诉求"):
+		return "件"
+	case hasAny(name, "活动", "培训", "会议", "论坛", "比赛"):
+		return "场"
+	case hasAny(name, "报告", "方案", "材料"):
+		return "份"
+	}
+	return "个"
 }
 
 // unitWordSuffixes are name endings that carry the unit of a bare number:
@@ -158,7 +207,7 @@ func checkNoUnit(c *checker, p *proj, x *ind) {
 		switch u {
 		case "":
 			c.reportVal(p, x, v, fmt.Sprintf("%s只有数字，没有单位，名称中也没有。", v.where(p, x)),
-				"在指标值中写明单位（家、人次、场、个……），如“≥"+strings.TrimLeft(v.text, "≥≤<>= ")+"家”。")
+				"在指标值中写明单位，如“"+v.text+guessUnit(x.name)+"”。")
 		case "万", "亿", "千", "百", "十万", "百万", "千万":
 			c.reportVal(p, x, v, fmt.Sprintf("%s的单位只有数量级「%s」，不完整。", v.where(p, x), u),
 				"写全单位，如“"+u+"元”“"+u+"人次”。")

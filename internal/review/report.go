@@ -128,6 +128,9 @@ func (tw *textWriter) severity(s jixiao.Severity) string {
 
 func (tw *textWriter) grade(q Quality) string {
 	s := fmt.Sprintf("%s（%s）", fmtScore(q.Score), q.Grade)
+	if q.Note != "" {
+		s = fmt.Sprintf("%s（%s：%s）", fmtScore(q.Score), q.Grade, q.Note)
+	}
 	switch q.Grade {
 	case GradeExcellent:
 		return tw.paint(ansiGreen, s)

@@ -13,7 +13,14 @@ type Quality struct {
 	Errors   int
 	Warnings int
 	Infos    int
+	Note     string // why the grade is lower than the score alone gives; "" when it is not
 }
+
+// Notes for a capped grade.
+const (
+	NoteErrorCap   = "有错误，须改正后才能通过，最高为良"
+	NoteRewriteCap = "缺少绩效目标、指标或产出、效益指标，须重新设定，最高为中"
+)
 
 // rewriteRules are the errors that mean the targets must be set again, not
 // corrected: no goal, no indicators, no 产出 or no 效益. They cap the grade
@@ -128,7 +135,7 @@ func Score(t *jixiao.Table, fs []jixiao.Finding) (table Quality, perProject map[
 	for _, name := range order {
 		tl := projects[name]
 		tl.q.Score = round1(math.Max(0, 100-tl.pen))
-		tl.q.Grade = grade(tl.q.Score, tl.q.Errors > 0, tl.rewrite)
+		tl.q.Grade, tl.q.Note = grade(tl.q.Score, tl.q.Errors > 0, tl.rewrite)
 		perProject[name] = tl.q
 		sum += tl.q.Score
 	}
@@ -137,12 +144,12 @@ func Score(t *jixiao.Table, fs []jixiao.Finding) (table Quality, perProject map[
 		mean = sum / float64(len(order))
 	}
 	all.Score = round1(math.Max(0, mean-top.pen))
-	all.Grade = grade(all.Score, all.Errors > 0, rewrite)
+	all.Grade, all.Note = grade(all.Score, all.Errors > 0, rewrite)
 	return all, perProject
 }
 
-func grade(score float64, hasError, rewrite bool) string {
-	g := GradePoor
+func grade(score float64, hasError, rewrite bool) (g, note string) {
+	g = GradePoor
 	switch {
 	case score >= 90:
 		g = GradeExcellent
@@ -151,13 +158,13 @@ func grade(score float64, hasError, rewrite bool) string {
 	case score >= 60:
 		g = GradeFair
 	}
-	if hasError && g == GradeExcellent {
-		g = GradeGood
-	}
 	if rewrite && (g == GradeExcellent || g == GradeGood) {
-		g = GradeFair
+		return GradeFair, NoteRewriteCap
 	}
-	return g
+	if hasError && g == GradeExcellent {
+		return GradeGood, NoteErrorCap
+	}
+	return g, ""
 }
 
 func round1(f float64) float64 { return math.Round(f*10) / 10 }
