@@ -109,7 +109,8 @@ func parse(t *jixiao.Table) {
 			ctx := value.Context{FiscalYear: t.FiscalYear, IndicatorName: in.Name}
 			in.Period = value.Parse(in.Period.Raw, ctx)
 			in.Annual = value.Parse(in.Annual.Raw, ctx)
-			in.Direction = value.Direction(in)
+			// Direction stays unset, as the table reader leaves it: it holds
+			// only a direction set by hand.
 		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"jixiao"
+	"jixiao/internal/value"
 )
 
 // Measurability (相关性/适当性/可行性): a target must say how much, by
@@ -156,11 +157,14 @@ func checkNoComparator(c *checker, p *proj, x *ind) {
 	}
 }
 
-// nameSaysDirection: the direction was set (by hand or from the name by the
-// value parser), or the name carries a usual cue.
+// nameSaysDirection: the name carries a usual cue, or the direction is
+// known otherwise — set by hand, or derived by value.Direction, the one
+// place the application reads directions from names.
 func nameSaysDirection(x *ind) bool {
-	return x.in.Direction != jixiao.DirectionUnknown || x.sat || isNegativeName(x.name) ||
-		positiveRateSet.in(x.name) || growthSet.in(x.name) || hasSuffixAny(x.name, "数", "数量") != ""
+	if x.sat || isNegativeName(x.name) || positiveRateSet.in(x.name) || growthSet.in(x.name) || hasSuffixAny(x.name, "数", "数量") != "" {
+		return true
+	}
+	return value.Direction(x.in) != jixiao.DirectionUnknown
 }
 
 // guessUnit proposes a unit for a bare count from what the name counts.
