@@ -10,6 +10,7 @@ import (
 //
 //   - a full date: 2024年12月31日, 2023-10-31, 2024/3/5, 2024.12.31;
 //   - a month: 2024年6月, 2024.06, 6月底 (the last day of the month);
+//     "2024.6" alone is a number, "2024.6前" and "2024.6-2024.12" are months;
 //   - a year end: 2024年底, 2024年末, 2024年内, 2024年度内; 上半年 (06-30);
 //   - a day without a year: 1月17日 (the fiscal year);
 //   - a quarter: 第三季度, 三季度, 前三季度, 第3季度 (the last day of it);
@@ -19,9 +20,10 @@ import (
 //
 // optionally followed by 底/末 and by 前 之前 以前 止 为止 内 以内. Reading
 // "X前" with a period X as "by the end of X" is deliberate: filers write
-// 第三季度前 and 6月前 to mean "by the end of Q3/June", and that is how
-// the brief and the monitoring calendar read them. Frequencies (按季度开展,
-// 每月) and vague times (在广州要求的时间内) are not deadlines.
+// 第三季度前 and 6月前 to mean "by the end of Q3/June", and monitoring
+// checks them at that date. Frequencies (按季度开展, 每月) and vague times
+// (在广州要求的时间内) are not deadlines; neither is a date right after a
+// comparator sign ("≥2024.12") or after "N-" ("1-2024.12", a number range).
 //
 // At most maxDeadlinePrefix runes may stand before the phrase, without a
 // clause break ("在", "项目于", "计划于"); otherwise the date is part of a

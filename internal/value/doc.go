@@ -41,7 +41,16 @@
 // "完成不少于300个点位数" has Qualifier "完成…点位数"; "狮岭镇培育上市企业1家以上"
 // has "狮岭镇培育上市企业". Format puts the canonical number back at the "…".
 //
+// Comparator words and the words of a range are not qualifier: they are
+// in Op. A （含…） clause is consumed too ("3家以上（含3个）" → ≥3 家; the 个
+// inside is a defect for review, which can still see it in Text). For a
+// deadline the words after the date are kept the same way
+// ("2024年12月31日前完成验收" → "…完成验收"), and the start of a period
+// precedes the date ("2024-03至").
+//
 // The decisions on ambiguous forms are documented where they are made:
-// numeric.go (comparators, units, narrative threshold), deadline.go (dates,
-// quarters, periods), direction.go (正向/反向).
+// numbers.go (what is not a target's number: years, fractions, ordinals,
+// identifiers, titles), units.go (the unit boundary), numeric.go
+// (comparators, ranges, the narrative threshold), deadline.go (dates,
+// quarters, periods), direction.go (正向/反向), format.go (canonical text).
 package value

@@ -116,17 +116,13 @@ func parseNumeric(s string, skipFrom, skipTo int, ctx Context) (jixiao.Target, b
 	e := chosen
 	prefix := s[:e.start]
 	suffix := s[e.end:]
-	if !e.explicit || e.op != jixiao.OpRange {
+	if e.op != jixiao.OpRange { // a range already says it all
 		if op, cut, ok := trailingOp(suffix); ok {
 			switch {
-			case !e.explicit:
+			case e.op == jixiao.OpEQ: // implicit, or "=" which 以上 overrides
 				e.op, e.explicit = op, true
-			case e.op == jixiao.OpRange:
-				// "95%-98%…以内": the range already says it
-			case dir(op) != dir(e.op) && e.op != jixiao.OpEQ:
-				return jixiao.Target{}, false
-			case e.op == jixiao.OpEQ:
-				e.op = op
+			case dir(op) != dir(e.op):
+				return jixiao.Target{}, false // "≤20家企业以上"
 			}
 			suffix = suffix[:cut]
 		}
@@ -160,7 +156,9 @@ func joinQualifier(prefix, suffix string) string {
 // placeholder stands for the number (or date) inside a Qualifier.
 const placeholder = "…"
 
-// splitQualifier undoes joinQualifier.
+// splitQualifier undoes joinQualifier. Words that contain "…" themselves
+// split at their first one; the reading is unaffected, only where Format
+// puts the words.
 func splitQualifier(q string) (prefix, suffix string) {
 	if p, s, ok := strings.Cut(q, placeholder); ok {
 		return p, s
@@ -168,6 +166,7 @@ func splitQualifier(q string) (prefix, suffix string) {
 	return q, ""
 }
 
+// narrative applies the threshold described at maxSuffixRunes.
 func narrative(prefix, suffix string) bool {
 	if utf8.RuneCountInString(suffix) > maxSuffixRunes || utf8.RuneCountInString(prefix) > maxPrefixRunes {
 		return true
