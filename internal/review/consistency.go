@@ -544,7 +544,11 @@ func checkPercentOver100(c *checker, p *proj, x *ind) {
 var (
 	negativeWords = []string{"故障", "事故", "投诉", "差错", "误差", "超标", "违规", "违法", "返贫", "发生率", "死亡", "伤亡", "损失",
 		"流失", "失误", "延误", "不合格", "空置", "能耗", "排放", "拖欠", "欠薪", "逾期", "偏差", "失败"}
-	handlingWords     = []string{"处理", "处置", "办结", "解决", "化解", "整改", "查处", "排查", "下降", "降低", "减少", "回复", "调处", "受理", "响应"}
+	// handlingWords: dealing with or reducing the bad thing is good (投诉处理率,
+	// 违法建筑清理率, 欠薪案件结案率, 故障下降率); kept in step with internal/value.
+	handlingWords = []string{"处理", "处置", "办结", "解决", "化解", "整改", "查处", "排查", "回复", "调处", "受理", "响应", "修复", "排除",
+		"结案", "消除", "治理", "回访", "清理", "整治", "拆除", "打击", "追回", "清欠", "纠正",
+		"下降", "降低", "减少", "压减", "压降", "降幅", "减幅", "削减", "节约", "节省"}
 	positiveRateWords = []string{"满意", "合格率", "完成率", "覆盖率", "达标率", "及时率", "到位率", "参保率", "知晓率", "通过率", "验收率", "办结率", "正确率", "合规率", "好评率"}
 	negativeSet       = newWordSet(negativeWords...)
 	handlingSet       = newWordSet(handlingWords...)

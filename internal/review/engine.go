@@ -61,6 +61,7 @@ type checker struct {
 	goals        map[string][]int    // normalised goal → indices of projects so far, for HYG-DUP-GOAL
 	projNames    map[string]int      // normalised project name → first index, for HYG-DUP-PROJECT
 	moneyRows    []row               // printed money rows, for the arithmetic rules
+	runeStats    map[rune]*runeStat  // how the last characters of suspect values are used elsewhere, for HYG-CUT-OFF
 
 	out []item
 }
@@ -228,8 +229,21 @@ func (c *checker) scanTable() {
 					suspects = map[string]bool{}
 				}
 				suspects[normKey(in.Name)] = true
+				for _, s := range [2]string{textOf(&in.Period), textOf(&in.Annual)} {
+					if mayBeCutOff(s) {
+						if c.runeStats == nil {
+							c.runeStats = map[rune]*runeStat{}
+						}
+						if r := lastRune(s); c.runeStats[r] == nil {
+							c.runeStats[r] = &runeStat{}
+						}
+					}
+				}
 			}
 		}
+	}
+	if c.runeStats != nil {
+		c.countRunes()
 	}
 	// Index the values of the suspect names only: a cut-off value is rare,
 	// and the index is what costs.

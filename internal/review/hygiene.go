@@ -22,7 +22,7 @@ var hygieneRules = []ruleDef{
 	{Rule: Rule{
 		ID: "HYG-CUT-OFF", Family: jixiao.FamilyHygiene, Severity: jixiao.SeverityWarning, Principle: PrinciplePublication,
 		Title:     "指标值在词中被截断",
-		Checks:    "同名指标在本表或资料库中另有一个值，恰是本值再多一两个字（“完成划拨手”与“完成划拨手续”）；或本值以“的、和、及、（”等结尾、括号不成对。",
+		Checks:    "同名指标在本表或资料库中另有一个值，恰是本值再多一两个字（“完成划拨手”与“完成划拨手续”）；或本值末字在本表其他指标值中几乎总接着别的字（“完成验”而别处都是“验收”）；或以“的、和、及、（”等结尾、括号不成对。",
 		Rationale: "截断的指标值意思不完整，多为表格导出或复制时丢字；只能与别处的完整值对照发现，故为警告。",
 	}, indicator: checkCutOff},
 	{Rule: Rule{
@@ -104,7 +104,7 @@ func checkCutOff(c *checker, p *proj, x *ind) {
 			continue
 		}
 		last := lastRune(v.text)
-		if strings.ContainsRune(danglers, last) || unbalanced(v.text) {
+		if strings.ContainsRune(danglers, last) && !endsWithUnit(v.text) || unbalanced(v.text) {
 			c.reportVal(p, x, v, fmt.Sprintf("%s以「%c」结尾或括号不成对，似乎被截断。", v.where(p, x), last),
 				"核对原始材料，补全指标值。")
 			continue
@@ -114,11 +114,132 @@ func checkCutOff(c *checker, p *proj, x *ind) {
 		}
 		full, src := c.completion(x, v.text)
 		if full == "" {
+			// Nothing to compare with. A character that starts the words of
+			// target values but (almost) never ends them: 完成验(收).
+			if w, ok := cutWord(v.text); ok {
+				c.reportVal(p, x, v, fmt.Sprintf("%s以「%c」结尾，而指标值中的「%c」通常是「%s」等词的头一个字，似乎在词中被截断。", v.where(p, x), last, last, w),
+					fmt.Sprintf("核对原始材料，补全指标值（如「%s%s」）。", clip(v.text, 40), strings.TrimPrefix(w, string(last))))
+				continue
+			}
+			// Does the table always continue this character where this
+			// value stops?
+			if st := c.runeStats[last]; st != nil && st.follow >= 3 && st.follow >= 4*st.ends && !endsWithUnit(v.text) {
+				u := st.usual()
+				c.reportVal(p, x, v, fmt.Sprintf("%s以「%c」结尾，而本表其他指标值中「%c」%d 处后面都接着字（最常见「%c%c」），只有 %d 处在末尾，似乎在词中被截断。",
+					v.where(p, x), last, last, st.follow, last, u, st.ends),
+					fmt.Sprintf("核对原始材料，补全指标值（如「%s%c…」）。", clip(v.text, 40), u))
+			}
 			continue
 		}
 		c.reportVal(p, x, v, fmt.Sprintf("%s似乎在词中被截断：同名指标「%s」在%s中的值为「%s」。", v.where(p, x), clip(x.name, 20), src, clip(full, 60)),
 			"核对原始材料，补全为「"+clip(full, 60)+"」或其他完整表述。")
 	}
+}
+
+// runeStat is how a character that ends a suspect value is used in the
+// other values of the table: at the end of a value, or followed by another
+// character (and which).
+type runeStat struct {
+	ends, follow int
+	next         []runeCount
+}
+
+type runeCount struct {
+	r rune
+	n int
+}
+
+// countRunes fills c.runeStats in one pass over every target value of the
+// table. 验 that is followed by 收 in twenty values and ends only one is a
+// word cut in half there.
+func (c *checker) countRunes() {
+	var bits [1 << 10]uint64
+	for r := range c.runeStats {
+		if r < 1<<16 {
+			bits[r>>6] |= 1 << (r & 63)
+		}
+	}
+	count := func(s string) {
+		prev, prevAt := rune(-1), -1
+		for i, r := range s {
+			if prev >= 0 {
+				st := c.runeStats[prev]
+				st.follow++
+				if isHan(r) {
+					st.note(r)
+				}
+			}
+			prev = -1
+			if r < 1<<16 && bits[r>>6]&(1<<(r&63)) != 0 {
+				prev, prevAt = r, i
+			}
+		}
+		if prev >= 0 && prevAt >= 0 {
+			c.runeStats[prev].ends++
+		}
+	}
+	for _, p := range c.projects {
+		for _, in := range p.Indicators {
+			a, pd := textOf(&in.Annual), textOf(&in.Period)
+			count(a)
+			if pd != a {
+				count(pd)
+			}
+		}
+	}
+}
+
+func (st *runeStat) note(r rune) {
+	for i := range st.next {
+		if st.next[i].r == r {
+			st.next[i].n++
+			return
+		}
+	}
+	st.next = append(st.next, runeCount{r, 1})
+}
+
+// usual returns the character that most often follows.
+func (st *runeStat) usual() rune {
+	best := runeCount{}
+	for _, rc := range st.next {
+		if rc.n > best.n {
+			best = rc
+		}
+	}
+	return best.r
+}
+
+// wordStarts are characters that begin common words of target values and
+// end a phrase only in the listed words: 验 ends 检验, 试验 … but
+// "完成验" is 验收 cut in half. Characters that end too many words (成: 完成,
+// 形成 …; 支: 开支; 任 is kept because 责任, 主任 … are listed) are left out.
+var wordStarts = map[rune]struct{ word, finalAfter string }{
+	'验': {"验收", "检考试实体查经应灵"},
+	'任': {"任务", "责信担主就到胜委聘兼继新上前历放出专现离"},
+	'使': {"使用", "大特天行促迫致公"},
+	'签': {"签订", "标抽会草书"},
+	'竣': {"竣工", ""},
+	'审': {"审核", "初复终评送会联预报"},
+	'备': {"备案", "准设装具配储完必预整筹兼警戒军"},
+	'拨': {"拨付", "下划调直点"},
+	'履': {"履约", ""},
+	'投': {"投入使用", "招"},
+}
+
+// cutWord reports a value ending in a word-start character that is not the
+// end of one of its listed words, and the word it likely was.
+func cutWord(s string) (string, bool) {
+	last := lastRune(s)
+	w, ok := wordStarts[last]
+	if !ok || endsWithUnit(s) {
+		return "", false
+	}
+	before := lastRune(s[:len(s)-len(string(last))])
+	if strings.ContainsRune(w.finalAfter, before) {
+		return "", false
+	}
+	return w.word, true
 }
 
 // completion finds a value of the same indicator name, in the table or the

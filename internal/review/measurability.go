@@ -34,7 +34,7 @@ var measurabilityRules = []ruleDef{
 	{Rule: Rule{
 		ID: "MEAS-PROCESS-AS-OUTPUT", Family: jixiao.FamilyMeasurability, Severity: jixiao.SeverityWarning, Principle: PrincipleRelevance,
 		Title:     "以资金管理过程代替绩效",
-		Checks:    "指标衡量的是资金本身的拨付、到位、足额、合规或支付时间（资金拨付及时率、拨款足额率、资金使用合规性……）。",
+		Checks:    "指标衡量的是资金本身的拨付、到位、足额、合规或支付时间（资金拨付及时率、拨款足额率、资金使用合规性……）；补贴、奖励等向受益对象发放或审核资金的不在此列，那正是项目的服务。",
 		Rationale: "钱是否按时拨出、是否合规是预算执行和财务管理的要求，不是用钱换来的产出和效益（财预〔2021〕101号指引的思路）。",
 	}, indicator: checkProcessAsOutput},
 	{Rule: Rule{
@@ -220,10 +220,11 @@ func checkNoUnit(c *checker, p *proj, x *ind) {
 }
 
 var (
-	fundWords    = []string{"资金", "拨付", "拨款", "经费", "费用", "支付", "划拨", "预算", "款项"}
-	processWords = []string{"及时", "足额", "合规", "到位", "执行率", "正确率", "时间", "进度", "支出率", "使用率", "准确率"}
-	fundSet      = newWordSet(fundWords...)
-	processSet   = newWordSet(processWords...)
+	fundWords      = []string{"资金", "拨付", "拨款", "经费", "费用", "支付", "划拨", "预算", "款项"}
+	processWords   = []string{"及时", "足额", "合规", "到位", "执行率", "正确率", "时间", "进度", "支出率", "使用率", "准确率"}
+	fundSet        = newWordSet(fundWords...)
+	beneficiarySet = newWordSet("补贴", "补助", "资助", "奖励", "救助", "津贴", "扶持", "抚恤", "慰问", "奖补", "助学")
+	processSet     = newWordSet(processWords...)
 )
 
 func checkProcessAsOutput(c *checker, p *proj, x *ind) {
@@ -233,6 +234,12 @@ func checkProcessAsOutput(c *checker, p *proj, x *ind) {
 	}
 	q := processSet.find(x.name)
 	if q == "" {
+		return
+	}
+	// Paying or vetting a subsidy is what a subsidy programme delivers to
+	// its beneficiaries (补贴资金发放时间, 扶持资金审核准确率), not the budget
+	// unit moving money (资金拨付及时率).
+	if beneficiarySet.in(x.name) && hasAny(x.name, "发放", "审核", "审批", "核查", "兑现") {
 		return
 	}
 	c.reportInd(p, x, "name", fmt.Sprintf("%s衡量的是资金本身的拨付、到位或使用情况（“%s”“%s”），属于预算执行和资金管理过程，不是项目产出。", x.where(p), f, q),
@@ -258,11 +265,16 @@ func checkSatisfactionCeiling(c *checker, p *proj, x *ind) {
 var (
 	goalVerbs       = []string{"提高", "提升", "促进", "推动", "加快", "加强", "保障", "确保", "宣传", "缓解", "巩固", "支持", "完善", "优化", "减少", "降低", "增强", "改善", "实现", "打造", "助力", "带动", "营造", "强化", "推进", "展示"}
 	goalVerbSet     = newWordSet(goalVerbs...)
-	measureSuffixes = []string{"数", "数量", "率", "量", "额", "金额", "面积", "人次", "次数", "比例", "占比", "度", "时间", "时限", "指数"}
+	measureSuffixes = []string{"数", "数量", "率", "量", "额", "金额", "面积", "人次", "次数", "比例", "占比", "度", "时间", "时限", "指数",
+		"收入", "产值", "增收", "对象", "人口", "规模"}
 )
 
 func checkNameSentence(c *checker, p *proj, x *ind) {
 	n := strings.TrimRight(x.name, "。.")
+	if u := nameUnit(n); u != "" { // 宣传稿件审核通过率（%）: judge the name without its unit
+		n = strings.TrimSpace(strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(n, "）"), ")"), u))
+		n = strings.TrimRight(n, "（(")
+	}
 	why := ""
 	switch {
 	case hasClausePunct(n):

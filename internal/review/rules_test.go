@@ -197,6 +197,7 @@ var ruleCases = []ruleCase{
 	quiet("CONS-DIRECTION", "故障率 as a ceiling", oneWith(social("系统故障率", "不高于5%"))),
 	quiet("CONS-DIRECTION", "handling complaints is good (seed: 举报投诉咨询处置率)", oneWith(qty("举报投诉咨询处置率", "≥95%"), qty("协调处理消费投诉数量", "≥800件"))),
 	quiet("CONS-DIRECTION", "no comparator written", oneWith(social("系统故障率", "5%"))),
+	quiet("CONS-DIRECTION", "clearing or closing the bad thing is good", oneWith(qual("公路违法建筑清理率", "≥96%"), qual("欠薪案件按期结案率", "≥95%"))),
 
 	// Measurability
 	fires("MEAS-VAGUE", "稳步提升 (seed)", "「稳步提升」只说明方向（“稳步”）", oneWith(social("区域科技创新能力", "稳步提升"))),
@@ -226,6 +227,7 @@ var ruleCases = []ruleCase{
 	quiet("MEAS-PROCESS-AS-OUTPUT", "how many firms were paid is an output", oneWith(qty("拨付企业数", "≥30家"))),
 	quiet("MEAS-PROCESS-AS-OUTPUT", "a loan volume is not a payment process", oneWith(econ("成功对接融资贷款金额", "≥1亿元"))),
 	quiet("MEAS-PROCESS-AS-OUTPUT", "limit: 合规率 alone does not say of what", oneWith(qual("合规率", "100%"))),
+	quiet("MEAS-PROCESS-AS-OUTPUT", "paying a subsidy is the service of a subsidy programme", oneWith(timely("补贴资金发放时间", "2024年6月30日前"), qual("扶持资金审核准确率", "≥98%"))),
 	fires("MEAS-SATISFACTION-CEILING", "100% (seed: 老干工作满意度)", "「100%」高于 98%", oneWith(sat("老干工作满意度", "100%"))),
 	quiet("MEAS-SATISFACTION-CEILING", "98% is at the ceiling, not above", oneWith(sat("群众满意度", "98%"))),
 	{rule: "MEAS-SATISFACTION-CEILING", name: "satisfaction_ceiling 95 makes 98% too high", fire: true, want: "高于 95%",
@@ -237,6 +239,8 @@ var ruleCases = []ruleCase{
 	quiet("MEAS-NAME-SENTENCE", "verb + counted object", oneWith(qty("保障派驻工作队人员数", "7人"))),
 	quiet("MEAS-NAME-SENTENCE", "limit: 提高…销售量 ends in a measure word, left to MEAS-VAGUE", oneWith(econ("提高汽车销售量", "≥500台"))),
 	quiet("MEAS-NAME-SENTENCE", "完成…数量 is a count", oneWith(qty("完成科技统计专项数量", "不少于2个专项统计"))),
+	quiet("MEAS-NAME-SENTENCE", "宣传 as a noun, the unit bracket ignored", oneWith(qual("宣传稿件审核通过率（%）", "≥95%"))),
+	quiet("MEAS-NAME-SENTENCE", "verb + income is a measured object", oneWith(econ("实现旅游总收入", "≥5亿元"))),
 	fires("MEAS-REPEATS-NAME", "value = name", "只是重复了指标名称", oneWith(social("区域品牌形象", "区域品牌形象"))),
 	fires("MEAS-REPEATS-NAME", "value = name + 提升", "只是重复了指标名称", oneWith(social("区域品牌形象", "提升区域品牌形象"))),
 	quiet("MEAS-REPEATS-NAME", "the value repeats the name but adds a number", oneWith(social("出证认证办证数量", "出证认证办证数量2800份以上"))),
@@ -264,7 +268,14 @@ var ruleCases = []ruleCase{
 	}),
 	fires("HYG-CUT-OFF", "a dangling 和", "以「和」结尾", oneWith(social("对受援地影响", "支持当地产业发展和"))),
 	fires("HYG-CUT-OFF", "an unclosed bracket", "括号不成对", oneWith(qty("协助新增用地选址", "6个以上（含6"))),
+	fires("HYG-CUT-OFF", "a word start with nothing to compare: 完成验(收)", "「验收」等词的头一个字", oneWith(timely("完工时间", "2024年12月31日前完成验"))),
+	fires("HYG-CUT-OFF", "a character the table always continues: 保(洁)", "最常见「保洁」", func() *jixiao.Table {
+		return tbl(with("甲", qual("村庄保洁覆盖率", "村庄保洁全覆盖"), qual("道路保洁质量", "道路保洁达标"), qual("河道保洁", "河道保洁到位"), qual("绿地保洁", "绿地保洁无死角"), qual("公厕保洁", "每日保")))
+	}),
 	quiet("HYG-CUT-OFF", "limit: 完成划拨手 alone, nothing to compare with", oneWith(timely("支付时间", "在广州要求的时间内完成划拨手"))),
+	quiet("HYG-CUT-OFF", "limit: 成果 cut to 成 — 成 ends too many words (完成, 形成) to judge alone", oneWith(timely("成果提交时间", "在合同约定的时间内提交全部成"))),
+	quiet("HYG-CUT-OFF", "检验 ends in 验 but is a word", oneWith(qual("产品质量", "通过第三方检验"))),
+	quiet("HYG-CUT-OFF", "a unit after a number is not a dangling word", oneWith(qty("办理婚姻登记", "≥36000对"), timely("平均急救反应时间", "不高于12分钟"))),
 	quiet("HYG-CUT-OFF", "年度内完成 is complete although 年度内完成验收 exists", func() *jixiao.Table {
 		return tbl(with("甲", timely("完成时间", "年度内完成")), with("乙", timely("完成时间", "年度内完成验收")))
 	}),

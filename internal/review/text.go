@@ -287,6 +287,9 @@ var units = []struct {
 	{"万元", dimMoney}, {"亿元", dimMoney}, {"千元", dimMoney}, {"美元", dimMoney},
 	{"人次", dimCount}, {"家次", dimCount}, {"场次", dimCount}, {"户次", dimCount},
 	{"批次", dimCount}, {"车次", dimCount}, {"个月", dimTime}, {"小时", dimTime},
+	{"剂次", dimCount}, {"台次", dimCount}, {"架次", dimCount}, {"班次", dimCount}, {"人天", dimCount},
+	{"人日", dimCount}, {"课时", dimCount}, {"学时", dimCount}, {"千克", dimWeight}, {"公斤", dimWeight},
+	{"分钟", dimTime}, {"秒", dimTime}, {"周", dimTime}, {"年", dimTime},
 	{"亩", dimArea}, {"米", dimLength}, {"吨", dimWeight}, {"元", dimMoney},
 	{"人", dimCount}, {"家", dimCount}, {"个", dimCount}, {"项", dimCount},
 	{"次", dimCount}, {"场", dimCount}, {"份", dimCount}, {"台", dimCount},
@@ -296,6 +299,12 @@ var units = []struct {
 	{"条", dimCount}, {"本", dimCount}, {"册", dimCount}, {"张", dimCount},
 	{"届", dimCount}, {"间", dimCount}, {"栋", dimCount}, {"株", dimCount},
 	{"棵", dimCount}, {"头", dimCount}, {"只", dimCount}, {"天", dimTime},
+	{"块", dimCount}, {"宗", dimCount}, {"匹", dimCount}, {"枚", dimCount}, {"盏", dimCount},
+	{"根", dimCount}, {"片", dimCount}, {"口", dimCount}, {"盒", dimCount}, {"箱", dimCount},
+	{"袋", dimCount}, {"剂", dimCount}, {"例", dimCount}, {"对", dimCount}, {"组", dimCount},
+	{"架", dimCount}, {"艘", dimCount}, {"门", dimCount}, {"幅", dimCount}, {"部", dimCount},
+	{"首", dimCount}, {"集", dimCount}, {"节", dimCount}, {"班", dimCount}, {"床", dimCount},
+	{"顶", dimCount}, {"副", dimCount}, {"双", dimCount}, {"轮", dimCount}, {"起", dimCount},
 	{"%", dimPercent}, {"％", dimPercent}, {"‰", dimPercent}, {"倍", dimRatio},
 }
 
@@ -338,6 +347,22 @@ func unitAt(s string) string {
 		}
 	}
 	return ""
+}
+
+// endsWithUnit: the text ends with a number and a unit ("不高于12分钟",
+// "≥36000对"): its last character is not a cut-off word.
+func endsWithUnit(s string) bool {
+	for _, e := range units {
+		if rest, ok := strings.CutSuffix(s, e.u); ok && rest != "" {
+			for _, m := range []string{"万", "亿", "千"} {
+				rest = strings.TrimSuffix(rest, m)
+			}
+			if rest != "" && isDigit(rest[len(rest)-1]) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // nameUnit returns the unit written in brackets at the end of an indicator
