@@ -39,12 +39,28 @@ type datePhrase struct {
 	fy, fm, fd int  // start of a period; fy 0 is the fiscal year, fd 0 a whole month
 }
 
-// findDeadline finds the first deadline phrase of s.
+// findDeadline finds the deadline phrase of s. A second date in the words
+// after it ("2024年6月30日前完成招标，12月31日前完成验收") makes two
+// deadlines and no way to tell which is the target: none is returned, as
+// for several numbers.
 func findDeadline(s string) (datePhrase, bool) {
-	if !mayHaveDate(s) {
+	p, ok := scanDeadline(s, 0, maxDeadlinePrefix)
+	if !ok {
+		return p, false
+	}
+	if _, again := scanDeadline(s, p.end, -1); again {
 		return datePhrase{}, false
 	}
-	for i := 0; i < len(s); {
+	return p, true
+}
+
+// scanDeadline finds the first deadline phrase of s[from:] with at most
+// maxPrefix runes and no clause break before it (any, when maxPrefix < 0).
+func scanDeadline(s string, from, maxPrefix int) (datePhrase, bool) {
+	if !mayHaveDate(s[from:]) {
+		return datePhrase{}, false
+	}
+	for i := from; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
 		var p datePhrase
 		ok := false
@@ -63,9 +79,9 @@ func findDeadline(s string) (datePhrase, bool) {
 			p, ok = relative(s, i)
 		}
 		if ok {
-			if p.start > 0 {
-				pre := s[:p.start]
-				if utf8.RuneCountInString(pre) > maxDeadlinePrefix || strings.ContainsAny(pre, "，,。；;") {
+			if p.start > from && maxPrefix >= 0 {
+				pre := s[from:p.start]
+				if utf8.RuneCountInString(pre) > maxPrefix || strings.ContainsAny(pre, "，,。；;") {
 					return datePhrase{}, false
 				}
 			}

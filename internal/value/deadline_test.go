@@ -36,6 +36,7 @@ func TestParseDeadlines(t *testing.T) {
 		{"period without year", "3月1日至6月30日", "deadline 2024-06-30 q=2024-03-01至"},
 		{"short prefix", "项目于2024年6月30日前完工", "deadline 2024-06-30 q=项目于…完工"},
 		{"a long sentence around a date is not a deadline", "按照区委区政府关于加快推进项目建设的要求在2024年6月30日前完工", "qualitative"},
+		{"two deadlines: which one?", "2024年6月30日前完成招标，12月31日前完成验收", "qualitative"},
 		{"a date and a count is numeric", "2024年底前培育企业10家", "numeric = 10 家 implicit q=2024年底前培育企业"},
 		{"a year alone is not a date", "2025年", "qualitative"},
 		{"invalid day", "2024年2月30日前", "qualitative"},

@@ -8,7 +8,7 @@ import (
 )
 
 // Format returns the canonical text of a parsed target, for editors and the
-// generator: "≥60家", "≤5次", "95%-98%", "±3%", "2024-12-31前", "是", the
+// generator: "≥60家", "≤5次", "95-98%", "±3%", "2024-12-31前", "是", the
 // words of Qualifier around the number or date ("狮岭镇培育上市企业≥1家",
 // "2024-12-31前完成验收", "2024-03至2024-12-31"), and Text for a
 // qualitative target or one whose parsed form is incomplete (a deadline
@@ -37,11 +37,12 @@ func Format(t jixiao.Target) string {
 		return stable(t, prefix, suffix, core)
 	case jixiao.KindNumeric:
 		// Spellings in order of preference; the later ones exist for the
-		// rare readings the first would change: "3-5月" when "3月-5月" reads
-		// as a period of months, "02024.120" when "2024.12" reads as December.
+		// rare readings the first would change: "02024.120" when "2024.12"
+		// reads as December. A range writes its unit once ("95-98%",
+		// "10-15家"), which also keeps "3-5月" from reading as a period.
 		var cores []string
 		for _, pad := range [...]bool{false, true} {
-			for _, unitOnce := range [...]bool{false, true} {
+			for _, unitOnce := range [...]bool{true, false} {
 				c, ok := numericCore(t, pad, unitOnce)
 				if !ok {
 					return text(t)
@@ -99,7 +100,7 @@ func numericCore(t jixiao.Target, pad, unitOnce bool) (string, bool) {
 		}
 		sep := "-"
 		if strings.HasPrefix(v, "-") {
-			sep = "~" // "-5%~3%": a hyphen would read as "5%--3%"
+			sep = "~" // "-5~3%": "-5--3%" would be unreadable
 		}
 		if unitOnce {
 			return v + sep + m + u, true
