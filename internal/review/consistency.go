@@ -267,6 +267,17 @@ func checkActivityAsBenefit(c *checker, p *proj, x *ind) {
 		"工作量移到「1-产出指标 / 11-数量指标」；效益指标改写这些工作带来的变化，如企业获得的资金、增加的产值或减少的成本。")
 }
 
+// opText prints a comparator the way tables write it.
+func opText(op jixiao.Op) string {
+	switch op {
+	case jixiao.OpGE:
+		return "≥"
+	case jixiao.OpLE:
+		return "≤"
+	}
+	return string(op)
+}
+
 func opSign(op jixiao.Op) int {
 	switch op {
 	case jixiao.OpGE, jixiao.OpGT:
@@ -570,8 +581,17 @@ func checkDirection(c *checker, p *proj, x *ind) {
 	if !explicit {
 		return
 	}
-	neg := isNegativeName(x.name)
-	pos := !neg && positiveRateSet.in(x.name)
+	// A direction set by hand wins over the name.
+	var neg, pos bool
+	switch x.in.Direction {
+	case jixiao.DirectionNegative:
+		neg = true
+	case jixiao.DirectionPositive:
+		pos = true
+	default:
+		neg = isNegativeName(x.name)
+		pos = !neg && positiveRateSet.in(x.name)
+	}
 	if !neg && !pos {
 		return
 	}
@@ -583,10 +603,10 @@ func checkDirection(c *checker, p *proj, x *ind) {
 		s := opSign(v.t.Op)
 		switch {
 		case neg && s > 0:
-			c.reportVal(p, x, v, fmt.Sprintf("%s写成下限（%s），但「%s」越低越好。", v.where(p, x), v.t.Op, x.name),
+			c.reportVal(p, x, v, fmt.Sprintf("%s写成下限（%s），但「%s」越低越好。", v.where(p, x), opText(v.t.Op), x.name),
 				"越低越好的指标用 ≤ 表示上限，如“≤5%”“不高于5次”。")
 		case pos && s < 0:
-			c.reportVal(p, x, v, fmt.Sprintf("%s写成上限（%s），但「%s」越高越好。", v.where(p, x), v.t.Op, x.name),
+			c.reportVal(p, x, v, fmt.Sprintf("%s写成上限（%s），但「%s」越高越好。", v.where(p, x), opText(v.t.Op), x.name),
 				"越高越好的指标用 ≥ 表示下限，如“≥90%”。")
 		}
 	}

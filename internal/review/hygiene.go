@@ -352,7 +352,11 @@ func checkDupProject(c *checker, p *proj) {
 		c.projNames = make(map[string]int)
 	}
 	if j, ok := c.projNames[k]; ok {
-		c.reportProject(p, "name", fmt.Sprintf("%s与本表第 %d 个项目同名。", p.where(), j+1),
+		how := "同名"
+		if trim(c.projects[j].Name) != p.name {
+			how = "名称只差空格或全角、半角标点，读者无法区分"
+		}
+		c.reportProject(p, "name", fmt.Sprintf("%s与本表第 %d 个项目「%s」%s。", p.where(), j+1, trim(c.projects[j].Name), how),
 			"核对是否重复列示；确为不同项目的，在名称中加以区分（如资金来源、批次）。")
 		return
 	}

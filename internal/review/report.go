@@ -248,3 +248,60 @@ func (tw *textWriter) findings(fs []jixiao.Finding) {
 		}
 	}
 }
+
+// FamilyName is the Chinese name of a rule family.
+func FamilyName(f jixiao.Family) string {
+	switch f {
+	case jixiao.FamilyArithmetic:
+		return "金额核对"
+	case jixiao.FamilyCompleteness:
+		return "完整性"
+	case jixiao.FamilyConsistency:
+		return "一致性"
+	case jixiao.FamilyMeasurability:
+		return "可衡量性"
+	case jixiao.FamilyHygiene:
+		return "公开规范"
+	}
+	return string(f)
+}
+
+// SeverityName is the Chinese name of a severity.
+func SeverityName(s jixiao.Severity) string {
+	switch s {
+	case jixiao.SeverityError:
+		return "错误"
+	case jixiao.SeverityWarning:
+		return "警告"
+	case jixiao.SeverityInfo:
+		return "提示"
+	}
+	return string(s)
+}
+
+// WriteRules prints the catalogue for `jixiao rules`: as text for a
+// terminal, or as a Markdown table for the documentation.
+func WriteRules(w io.Writer, rules []Rule, markdown bool) error {
+	tw := &textWriter{w: w}
+	if markdown {
+		tw.printf("| ID | 类别 | 默认级别 | 审核原则 | 名称 | 检查什么 | 为什么 |\n|---|---|---|---|---|---|---|\n")
+		esc := func(s string) string { return strings.ReplaceAll(s, "|", "\\|") }
+		for _, r := range rules {
+			tw.printf("| `%s` | %s | %s | %s | %s | %s | %s |\n", r.ID, FamilyName(r.Family), SeverityName(r.Severity), r.Principle,
+				esc(r.Title), esc(r.Checks), esc(r.Rationale))
+		}
+		return tw.err
+	}
+	var family jixiao.Family
+	for _, r := range rules {
+		if r.Family != family {
+			family = r.Family
+			tw.printf("\n%s（%s）\n", FamilyName(family), family)
+		}
+		tw.printf("  %-27s %s  %s\n", r.ID, SeverityName(r.Severity), r.Title)
+		tw.printf("      检查：%s\n", r.Checks)
+		tw.printf("      理由（%s）：%s\n", r.Principle, r.Rationale)
+	}
+	tw.printf("\n共 %d 条规则。\n", len(rules))
+	return tw.err
+}

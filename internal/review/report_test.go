@@ -119,3 +119,23 @@ func TestWriteTextGolden(t *testing.T) {
 		t.Error("no colour with Color")
 	}
 }
+
+func TestWriteRules(t *testing.T) {
+	var b bytes.Buffer
+	if err := review.WriteRules(&b, review.Rules(), false); err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range review.Rules() {
+		if !strings.Contains(b.String(), r.ID) || !strings.Contains(b.String(), r.Rationale) {
+			t.Errorf("text catalogue lacks %s", r.ID)
+		}
+	}
+	b.Reset()
+	if err := review.WriteRules(&b, review.Rules(), true); err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(b.String(), "\n| `"); n != len(review.Rules()) {
+		t.Errorf("markdown has %d rule rows, want %d", n, len(review.Rules()))
+	}
+	golden(t, "rules.golden.md", b.Bytes())
+}

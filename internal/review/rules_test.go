@@ -197,6 +197,12 @@ var ruleCases = []ruleCase{
 	quiet("CONS-DIRECTION", "故障率 as a ceiling", oneWith(social("系统故障率", "不高于5%"))),
 	quiet("CONS-DIRECTION", "handling complaints is good (seed: 举报投诉咨询处置率)", oneWith(qty("举报投诉咨询处置率", "≥95%"), qty("协调处理消费投诉数量", "≥800件"))),
 	quiet("CONS-DIRECTION", "no comparator written", oneWith(social("系统故障率", "5%"))),
+	fires("CONS-DIRECTION", "a direction set by hand wins over the name", "越低越好", func() *jixiao.Table {
+		t := tbl(with("甲", social("待处置闲置资产数量", "≥20套")))
+		t.Units[0].Projects[0].Indicators[5].Direction = jixiao.DirectionNegative
+		return t
+	}),
+	quiet("CONS-DIRECTION", "the same without a hand-set direction: the name says nothing", oneWith(social("待处置闲置资产数量", "≥20套"))),
 	quiet("CONS-DIRECTION", "clearing or closing the bad thing is good", oneWith(qual("公路违法建筑清理率", "≥96%"), qual("欠薪案件按期结案率", "≥95%"))),
 
 	// Measurability
@@ -294,7 +300,8 @@ var ruleCases = []ruleCase{
 	quiet("HYG-DUP-GOAL", "different goals", func() *jixiao.Table { return tbl(good("甲"), good("乙")) }),
 	fires("HYG-DUP-INDICATOR", "展位数 twice", "与第6个指标名称相同", oneWith(qty("展位数", "1个"), qty("展位数", "2个"))),
 	quiet("HYG-DUP-INDICATOR", "the same name in two projects", func() *jixiao.Table { return tbl(good("甲"), good("乙")) }),
-	fires("HYG-DUP-PROJECT", "two projects of one name", "与本表第 1 个项目同名", func() *jixiao.Table { return tbl(good("广州博览会"), good("广州博览会")) }),
+	fires("HYG-DUP-PROJECT", "two projects of one name", "与本表第 1 个项目「广州博览会」同名", func() *jixiao.Table { return tbl(good("广州博览会"), good("广州博览会")) }),
+	fires("HYG-DUP-PROJECT", "names that differ only in bracket width", "读者无法区分", func() *jixiao.Table { return tbl(good("花都区宣传经费(区本级)"), good("花都区宣传经费（区本级）")) }),
 	quiet("HYG-DUP-PROJECT", "different names", func() *jixiao.Table { return tbl(good("广州博览会"), good("亚洲时尚展")) }),
 	fires("HYG-PERSONAL-NAME", "林翠莲同志 in a goal (seed)", "「林翠莲同志」", func() *jixiao.Table {
 		p := good("历史遗留问题经费")
