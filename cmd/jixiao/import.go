@@ -3,6 +3,8 @@ package main
 import (
 	"fmt"
 	"os"
+	"path/filepath"
+	"strings"
 
 	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
@@ -15,12 +17,16 @@ import (
 func (a *app) importCommand() *cobra.Command {
 	var year int
 	cmd := &cobra.Command{
-		Use:   "import FILE...",
-		Short: "导入绩效目标表（发布的文本版式或 jixiao.table/v1 JSON；- 为标准输入）",
+		Use:   "import FILE|DIR...",
+		Short: "导入绩效目标表（发布的文本版式或 jixiao.table/v1 JSON；目录导入其中全部文件；- 为标准输入）",
 		Long: `导入绩效目标表到数据库。每个文件一个事务：读不通的文件什么也不写入。
 同一单位同一年度再次导入相同内容时不作改动；内容有变化时存为新版本，旧版本保留。`,
 		Args: usageArgs(cobra.MinimumNArgs(1)),
 		RunE: func(cmd *cobra.Command, files []string) error {
+			files, err := expandDirs(files)
+			if err != nil {
+				return err
+			}
 			db, err := a.open()
 			if err != nil {
 				return err
@@ -122,4 +128,32 @@ func (a *app) progress(files []string) *progressbar.ProgressBar {
 		progressbar.OptionClearOnFinish(),
 		progressbar.OptionThrottle(100_000_000),
 	)
+}
+
+// expandDirs replaces each directory argument by the regular files in it
+// (not hidden ones), in name order.
+func expandDirs(args []string) ([]string, error) {
+	var files []string
+	for _, a := range args {
+		st, err := os.Stat(a)
+		if a == "-" || err != nil || !st.IsDir() {
+			files = append(files, a) // the reader reports a missing file
+			continue
+		}
+		entries, err := os.ReadDir(a)
+		if err != nil {
+			return nil, jixiao.Errorf(jixiao.EINVALID, "%s: 无法读取目录：%v", a, err)
+		}
+		n := 0
+		for _, e := range entries {
+			if e.Type().IsRegular() && !strings.HasPrefix(e.Name(), ".") {
+				files = append(files, filepath.Join(a, e.Name()))
+				n++
+			}
+		}
+		if n == 0 {
+			return nil, jixiao.Errorf(jixiao.EINVALID, "%s: 目录中没有文件", a)
+		}
+	}
+	return files, nil
 }

@@ -301,7 +301,9 @@ var ruleCases = []ruleCase{
 	fires("HYG-DUP-INDICATOR", "展位数 twice", "与第6个指标名称相同", oneWith(qty("展位数", "1个"), qty("展位数", "2个"))),
 	quiet("HYG-DUP-INDICATOR", "the same name in two projects", func() *jixiao.Table { return tbl(good("甲"), good("乙")) }),
 	fires("HYG-DUP-PROJECT", "two projects of one name", "与本表第 1 个项目「广州博览会」同名", func() *jixiao.Table { return tbl(good("广州博览会"), good("广州博览会")) }),
-	fires("HYG-DUP-PROJECT", "names that differ only in bracket width", "读者无法区分", func() *jixiao.Table { return tbl(good("花都区宣传经费(区本级)"), good("花都区宣传经费（区本级）")) }),
+	fires("HYG-DUP-PROJECT", "names that differ only in bracket width", "读者无法区分", func() *jixiao.Table {
+		return tbl(good("花都区宣传经费(区本级)"), good("花都区宣传经费（区本级）"))
+	}),
 	quiet("HYG-DUP-PROJECT", "different names", func() *jixiao.Table { return tbl(good("广州博览会"), good("亚洲时尚展")) }),
 	fires("HYG-PERSONAL-NAME", "林翠莲同志 in a goal (seed)", "「林翠莲同志」", func() *jixiao.Table {
 		p := good("历史遗留问题经费")
