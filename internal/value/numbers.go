@@ -80,8 +80,8 @@ func findNumbers(s string, buf []number, skipFrom, skipTo int) []number {
 				digits = "-" + digits
 			}
 		}
-		d, err := jixiao.ParseDecimal(digits)
-		if err != nil { // cannot happen for scanned digits; be safe
+		d, ok := decimal(digits)
+		if !ok { // cannot happen for scanned digits; be safe
 			i = end
 			continue
 		}
@@ -90,6 +90,36 @@ func findNumbers(s string, buf []number, skipFrom, skipTo int) []number {
 		i = end
 	}
 	return buf
+}
+
+// smallInts holds the decimals 0–999, the numbers of nearly every target,
+// so that the hot path does not reparse "100" and "90" each time.
+var smallInts [1000]jixiao.Decimal
+
+func init() {
+	for n := range smallInts {
+		smallInts[n] = jixiao.MustDecimal(strconv.Itoa(n))
+	}
+}
+
+// decimal converts scanned digits (optional '-', digits, optional
+// fraction, no commas) to a Decimal.
+func decimal(digits string) (jixiao.Decimal, bool) {
+	if n := len(digits); n >= 1 && n <= 3 && (n == 1 || digits[0] != '0') {
+		v := 0
+		for k := 0; k < n; k++ {
+			if !isDigitByte(digits[k]) {
+				v = -1
+				break
+			}
+			v = v*10 + int(digits[k]-'0')
+		}
+		if v >= 0 {
+			return smallInts[v], true
+		}
+	}
+	d, err := jixiao.ParseDecimal(digits)
+	return d, err == nil
 }
 
 func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }

@@ -171,7 +171,19 @@ func narrative(prefix, suffix string) bool {
 	if utf8.RuneCountInString(suffix) > maxSuffixRunes || utf8.RuneCountInString(prefix) > maxPrefixRunes {
 		return true
 	}
-	return strings.ContainsAny(suffix, "，,。；;！!？?") || strings.ContainsAny(prefix, "。；;！!？?")
+	for _, r := range suffix {
+		switch r {
+		case '，', ',', '。', '；', ';', '！', '!', '？', '?':
+			return true
+		}
+	}
+	for _, r := range prefix {
+		switch r {
+		case '。', '；', ';', '！', '!', '？', '?':
+			return true
+		}
+	}
+	return false
 }
 
 // parseExpr reads the expression around nums[k].
@@ -299,25 +311,23 @@ func parseExpr(s string, nums []number, k int) (expr, bool) {
 	return e, true
 }
 
-// prefixOpLast holds the last rune of every prefix comparator, so that
-// prefixOp rejects most texts with one lookup.
-var prefixOpLast = map[rune]bool{}
+// prefixOpsByLast indexes prefixOps by their last rune, so that prefixOp
+// rejects most texts with one lookup and tries few words otherwise.
+var prefixOpsByLast = map[rune][]int{}
 
 func init() {
-	for _, w := range prefixOps {
+	for k, w := range prefixOps {
 		r, _ := utf8.DecodeLastRuneInString(w.word)
-		prefixOpLast[r] = true
+		prefixOpsByLast[r] = append(prefixOpsByLast[r], k) // keeps longest first
 	}
 }
 
 // prefixOp finds a comparator word at the end of before; opStart is where
 // it begins.
 func prefixOp(before string) (op jixiao.Op, opStart int) {
-	if r, _ := utf8.DecodeLastRuneInString(before); !prefixOpLast[r] {
-		return "", len(before)
-	}
-	for _, w := range prefixOps {
-		if strings.HasSuffix(before, w.word) {
+	r, _ := utf8.DecodeLastRuneInString(before)
+	for _, k := range prefixOpsByLast[r] {
+		if w := prefixOps[k]; strings.HasSuffix(before, w.word) {
 			return w.op, len(before) - len(w.word)
 		}
 	}

@@ -30,8 +30,14 @@ func init() {
 		千克 公斤 克 斤 升 毫升 度 千瓦 千瓦时 兆瓦 瓦 伏 ℃
 		% ‰ 百分比 百分点 个百分点 倍 成 分 星 级 星级`) {
 		baseUnits[u] = true
+		r, _ := utf8.DecodeRuneInString(u)
+		unitLens[r] |= 1 << utf8.RuneCountInString(u)
 	}
 }
+
+// unitLens has, for each first rune of a base unit, bit n set when a unit
+// of n runes starts with it: scanBase looks up only lengths that exist.
+var unitLens = map[rune]uint8{}
 
 // magnitudes, longest first so that 千万 wins over 千.
 var magnitudes = []string{"万亿", "千亿", "百亿", "十亿", "千万", "百万", "十万", "亿", "万", "千", "百"}
@@ -54,12 +60,17 @@ func scanBase(s string, i int) int {
 		}
 		return j
 	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	lens := unitLens[r]
+	if lens == 0 {
+		return i
+	}
 	best := i
 	j := i
-	for n := 0; n < maxBaseRunes && j < len(s); n++ {
+	for n := 1; n <= maxBaseRunes && j < len(s); n++ {
 		_, size := utf8.DecodeRuneInString(s[j:])
 		j += size
-		if baseUnits[s[i:j]] {
+		if lens&(1<<n) != 0 && baseUnits[s[i:j]] {
 			best = j
 		}
 	}
