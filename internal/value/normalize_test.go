@@ -16,6 +16,8 @@ func TestNormalize(t *testing.T) {
 		{"LaTeX pm", "$\\pm 3\\%$以内", "±3%以内"},
 		{"LaTeX text wrapper", "$\\text{≥}90$", "≥90"},
 		{"LaTeX superscript", "$100m^2$", "100m²"},
+		{"LaTeX braced superscript", "$5000m^{3}$", "5000m³"},
+		{"LaTeX text outside math", "\\text{不少于}3个", "不少于3个"},
 		{"escaped percent outside math", "90\\%", "90%"},
 		{"dollar between Chinese words is a dollar", "投资$中国$项目", "投资$中国$项目"},
 		{"lone dollar stays", "$500万", "$500万"},
