@@ -93,7 +93,7 @@ func checkGoalThin(c *checker, p *proj) {
 		case len(g.text) <= len(p.name)+8 && normKey(g.text) == normKey(p.name):
 			c.reportProject(p, g.field, fmt.Sprintf("%s的%s「%s」只是重复了项目名称。", p.where(), g.label, clip(g.text, 40)),
 				"写明要完成的具体任务和预期效果，例如“完成××场培训，覆盖××家企业，提升……”。")
-		case runeLen(g.text) < c.opts.MinGoalRunes:
+		case len(g.text) < 4*c.opts.MinGoalRunes && runeLen(g.text) < c.opts.MinGoalRunes:
 			c.reportProject(p, g.field, fmt.Sprintf("%s的%s「%s」只有 %d 个字，过于简略。", p.where(), g.label, g.text, runeLen(g.text)),
 				"写明要完成的具体任务和预期效果，至少说清产出和效益。")
 		}

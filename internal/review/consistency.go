@@ -411,6 +411,13 @@ func expectedDim(x *ind) (dim, string) {
 		return dimBool, "名称中的「是/否」"
 	}
 	n := x.name
+	// Most names end in none of the suffixes below: look at the last
+	// character before trying them.
+	switch lastRune(n) {
+	case '率', '例', '比', '重', '额', '入', '值', '收', '金', '积', '数', '长', '期', '量', '次':
+	default:
+		return dimNone, ""
+	}
 	switch {
 	case hasSuffixAny(n, "效率", "频率") != "":
 		return dimNone, ""

@@ -41,9 +41,11 @@ func Table(t *jixiao.Table, opts Options) []jixiao.Finding {
 // checker holds one review run: the table, the resolved options, indexes
 // built once per table, and the findings so far.
 type checker struct {
-	t    *jixiao.Table
-	opts Options
-	cat  []jixiao.CatalogueEntry // built-in plus configured categories
+	t       *jixiao.Table
+	opts    Options
+	cat     []jixiao.CatalogueEntry          // built-in plus configured categories
+	l1Names map[string]string                // level-1 code → name
+	l2      map[string]jixiao.CatalogueEntry // level-2 code → entry
 
 	sev      []jixiao.Severity // effective severity per catalogue index
 	tableRs  []int             // enabled rules by kind, catalogue order
@@ -128,6 +130,8 @@ type val struct {
 // once, since most calls use it.
 type plan struct {
 	cat                    []jixiao.CatalogueEntry
+	l1Names                map[string]string                // level-1 code → name
+	l2                     map[string]jixiao.CatalogueEntry // level-2 code → entry
 	sev                    []jixiao.Severity
 	tableRs, projRs, indRs []int
 }
@@ -147,7 +151,7 @@ func planFor(o Options) *plan {
 
 func newChecker(t *jixiao.Table, o Options) *checker {
 	pl := planFor(o)
-	c := &checker{t: t, opts: o, curPI: -1, cat: pl.cat, sev: pl.sev, tableRs: pl.tableRs, projRs: pl.projRs, indRs: pl.indRs}
+	c := &checker{t: t, opts: o, curPI: -1, cat: pl.cat, l1Names: pl.l1Names, l2: pl.l2, sev: pl.sev, tableRs: pl.tableRs, projRs: pl.projRs, indRs: pl.indRs}
 	c.projects = t.Projects()
 	c.out = make([]item, 0, len(c.projects))
 	return c
@@ -156,6 +160,16 @@ func newChecker(t *jixiao.Table, o Options) *checker {
 func makePlan(o Options) *plan {
 	c := &plan{}
 	c.cat = append(append([]jixiao.CatalogueEntry(nil), jixiao.Catalogue...), o.Categories...)
+	c.l1Names = map[string]string{}
+	c.l2 = map[string]jixiao.CatalogueEntry{}
+	for _, e := range c.cat {
+		if _, ok := c.l1Names[e.Level1.Code]; !ok {
+			c.l1Names[e.Level1.Code] = e.Level1.Name
+		}
+		if _, ok := c.l2[e.Level2.Code]; !ok {
+			c.l2[e.Level2.Code] = e
+		}
+	}
 	c.sev = make([]jixiao.Severity, len(catalogue))
 	for i := range catalogue {
 		d := &catalogue[i]
@@ -328,10 +342,8 @@ func kindOf(t *jixiao.Target, text string) jixiao.TargetKind {
 // is in the catalogue, else by name. Unknown → "".
 func (c *checker) level1(cat jixiao.Category) string {
 	if cat.Code != "" {
-		for _, e := range c.cat {
-			if e.Level1.Code == cat.Code {
-				return cat.Code
-			}
+		if _, ok := c.l1Names[cat.Code]; ok {
+			return cat.Code
 		}
 		return ""
 	}
@@ -360,10 +372,8 @@ func (c *checker) level1(cat jixiao.Category) string {
 // 14 under 产出 and 41 otherwise.
 func (c *checker) level2(cat jixiao.Category, l1 string) string {
 	if cat.Code != "" {
-		for _, e := range c.cat {
-			if e.Level2.Code == cat.Code {
-				return cat.Code
-			}
+		if _, ok := c.l2[cat.Code]; ok {
+			return cat.Code
 		}
 		return ""
 	}
@@ -407,31 +417,18 @@ func (c *checker) level2(cat jixiao.Category, l1 string) string {
 }
 
 func (c *checker) parentOf(l2 string) string {
-	for _, e := range c.cat {
-		if e.Level2.Code == l2 {
-			return e.Level1.Code
-		}
+	if e, ok := c.l2[l2]; ok {
+		return e.Level1.Code
 	}
 	return ""
 }
 
 func (c *checker) entry(l2 string) (jixiao.CatalogueEntry, bool) {
-	for _, e := range c.cat {
-		if e.Level2.Code == l2 {
-			return e, true
-		}
-	}
-	return jixiao.CatalogueEntry{}, false
+	e, ok := c.l2[l2]
+	return e, ok
 }
 
-func (c *checker) level1Name(code string) string {
-	for _, e := range c.cat {
-		if e.Level1.Code == code {
-			return e.Level1.Name
-		}
-	}
-	return ""
-}
+func (c *checker) level1Name(code string) string { return c.l1Names[code] }
 
 // report adds a finding of the current rule. project is "" and seq 0 for a
 // table-level finding.

@@ -90,9 +90,20 @@ const finalRunes = "成收作务设标升高好展效善平度率性量数格规
 // mayBeCutOff: the text ends in a character that rarely ends a phrase, so
 // it is worth looking for a longer value that completes it.
 func mayBeCutOff(s string) bool {
+	if s == "" {
+		return false
+	}
 	last := lastRune(s)
-	return s != "" && isHan(last) && !strings.ContainsRune(finalRunes, last)
+	return isHan(last) && !finalSet[last]
 }
+
+var finalSet = func() map[rune]bool {
+	m := map[rune]bool{}
+	for _, r := range finalRunes {
+		m[r] = true
+	}
+	return m
+}()
 
 // danglers cannot end a phrase: a value ending in one was cut off.
 const danglers = "的和及与或并对把将在于为以从向、，（(“《"
@@ -309,7 +320,7 @@ func stripYear(s string) string {
 
 func checkDupGoal(c *checker, p *proj) {
 	g := normKey(p.p.Goal)
-	if runeLen(g) < c.opts.MinGoalRunes {
+	if len(g) < 4*c.opts.MinGoalRunes && runeLen(g) < c.opts.MinGoalRunes {
 		return // short goals are COMP-GOAL-THIN's business
 	}
 	if c.goals == nil {

@@ -339,11 +339,25 @@ func unitDim(u string) dim {
 	return dimNone
 }
 
+// unitsByFirst indexes units by their first character, longest first as
+// in units.
+var unitsByFirst = func() map[rune][]string {
+	m := map[rune][]string{}
+	for _, e := range units {
+		r := firstRune(e.u)
+		m[r] = append(m[r], e.u)
+	}
+	return m
+}()
+
 // unitAt returns the known unit starting at s, or "".
 func unitAt(s string) string {
-	for _, e := range units {
-		if strings.HasPrefix(s, e.u) {
-			return e.u
+	if s == "" {
+		return ""
+	}
+	for _, u := range unitsByFirst[firstRune(s)] {
+		if strings.HasPrefix(s, u) {
+			return u
 		}
 	}
 	return ""
