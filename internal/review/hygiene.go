@@ -94,15 +94,14 @@ func mayBeCutOff(s string) bool {
 		return false
 	}
 	last := lastRune(s)
-	return isHan(last) && !finalSet[last]
+	return last < 1<<16 && finalBits[last>>6]&(1<<(last&63)) == 0 && isHan(last)
 }
 
-var finalSet = func() map[rune]bool {
-	m := map[rune]bool{}
+var finalBits = func() (b [1 << 10]uint64) {
 	for _, r := range finalRunes {
-		m[r] = true
+		b[r>>6] |= 1 << (r & 63)
 	}
-	return m
+	return b
 }()
 
 // danglers cannot end a phrase: a value ending in one was cut off.

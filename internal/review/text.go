@@ -122,11 +122,17 @@ func (ws *wordSet) prefix(s string) string {
 	return ""
 }
 
+var foldBytes = func() (t [256]bool) {
+	for _, b := range []byte(" \t\n\r\v\f(),;:") {
+		t[b] = true
+	}
+	return t
+}()
+
 // needsFold reports whether normKey would change s.
 func needsFold(s string) bool {
 	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case ' ', '\t', '\n', '\r', '\v', '\f', '(', ')', ',', ';', ':':
+		if foldBytes[s[i]] {
 			return true
 		}
 	}
