@@ -38,8 +38,10 @@ type Options struct {
 
 // Reference answers, for an indicator name, the values recorded for it
 // elsewhere. Implementations should return distinct texts and may cap the
-// number; order does not matter. It must be safe for the duration of one
-// Table call; Table calls it only for values that are not numbers.
+// number; order does not matter. Table calls it only for the few values
+// that may be cut off (ending in a character that rarely ends a phrase) and
+// have no completion in the table itself, so a database-backed Reference
+// costs a handful of lookups per table; it must not change during a call.
 type Reference interface {
 	ValuesForIndicator(name string) []string
 }
