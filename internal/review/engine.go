@@ -221,14 +221,17 @@ func (c *checker) run() {
 
 // scanTable computes the table-wide facts in one pass.
 func (c *checker) scanTable() {
-	rows := []jixiao.Funding{c.t.Total}
+	breakdown := func(f jixiao.Funding) {
+		c.anyBreakdown = c.anyBreakdown || f.Fiscal != 0 || f.SpecialAccount != 0 || f.Other != 0
+	}
+	breakdown(c.t.Total)
 	for _, u := range c.t.Units {
-		rows = append(rows, u.Funding)
+		breakdown(u.Funding)
 	}
 	needValues := c.enabled("HYG-CUT-OFF")
 	var suspects map[string]bool // names with a value that may be cut off
 	for _, p := range c.projects {
-		rows = append(rows, p.Funding)
+		breakdown(p.Funding)
 		for _, in := range p.Indicators {
 			if !in.Period.IsEmpty() {
 				c.anyPeriod = true
@@ -275,12 +278,6 @@ func (c *checker) scanTable() {
 					}
 				}
 			}
-		}
-	}
-	for _, f := range rows {
-		if f.Fiscal != 0 || f.SpecialAccount != 0 || f.Other != 0 {
-			c.anyBreakdown = true
-			break
 		}
 	}
 }
