@@ -63,7 +63,7 @@ type checker struct {
 	goals        map[string][]int    // normalised goal → indices of projects so far, for HYG-DUP-GOAL
 	projNames    map[string]int      // normalised project name → first index, for HYG-DUP-PROJECT
 	moneyRows    []row               // printed money rows, for the arithmetic rules
-	runeStats    map[rune]*runeStat  // how the last characters of suspect values are used elsewhere, for HYG-CUT-OFF
+	runeStats    map[pair]*runeStat  // how the last two characters of suspect values go on elsewhere, for HYG-CUT-OFF
 
 	out []item
 }
@@ -248,11 +248,11 @@ func (c *checker) scanTable() {
 				suspects[normKey(in.Name)] = true
 				for _, s := range [2]string{textOf(&in.Period), textOf(&in.Annual)} {
 					if mayBeCutOff(s) {
-						if c.runeStats == nil {
-							c.runeStats = map[rune]*runeStat{}
-						}
-						if r := lastRune(s); c.runeStats[r] == nil {
-							c.runeStats[r] = &runeStat{}
+						if k, ok := lastPair(s); ok && c.runeStats[k] == nil {
+							if c.runeStats == nil {
+								c.runeStats = map[pair]*runeStat{}
+							}
+							c.runeStats[k] = &runeStat{}
 						}
 					}
 				}

@@ -131,12 +131,14 @@ func checkCutOff(c *checker, p *proj, x *ind) {
 					fmt.Sprintf("核对原始材料，补全指标值（如「%s%s」）。", clip(v.text, 40), strings.TrimPrefix(w, string(last))))
 				continue
 			}
-			// Does the table always continue this character where this
-			// value stops?
-			if st := c.runeStats[last]; st != nil && st.follow >= 3 && st.follow >= 4*st.ends && !endsWithUnit(v.text) {
+			// Does the table always go on where this value stops? The last
+			// two characters, not one: 成验 is followed by 收 elsewhere, while
+			// a single 地 or 合 goes on in too many words to tell.
+			k, ok := lastPair(v.text)
+			if st := c.runeStats[k]; ok && st != nil && st.follow >= 3 && st.follow >= 3*st.ends && !endsWithUnit(v.text) {
 				u := st.usual()
-				c.reportVal(p, x, v, fmt.Sprintf("%s以「%c」结尾，而本表其他指标值中「%c」%d 处后面都接着字（最常见「%c%c」），只有 %d 处在末尾，似乎在词中被截断。",
-					v.where(p, x), last, last, st.follow, last, u, st.ends),
+				c.reportVal(p, x, v, fmt.Sprintf("%s以「%c%c」结尾，而本表其他指标值中「%c%c」%d 处后面都接着字（最常见「%c%c%c」），只有 %d 处在末尾，似乎在词中被截断。",
+					v.where(p, x), k[0], k[1], k[0], k[1], st.follow, k[0], k[1], u, st.ends),
 					fmt.Sprintf("核对原始材料，补全指标值（如「%s%c…」）。", clip(v.text, 40), u))
 			}
 			continue
@@ -146,9 +148,23 @@ func checkCutOff(c *checker, p *proj, x *ind) {
 	}
 }
 
-// runeStat is how a character that ends a suspect value is used in the
-// other values of the table: at the end of a value, or followed by another
-// character (and which).
+// pair is two characters in a row.
+type pair [2]rune
+
+// lastPair returns the last two characters of s when both are Chinese.
+func lastPair(s string) (pair, bool) {
+	b := lastRune(s)
+	rest := s[:len(s)-len(string(b))]
+	if rest == "" {
+		return pair{}, false
+	}
+	a := lastRune(rest)
+	return pair{a, b}, isHan(a) && isHan(b)
+}
+
+// runeStat is how the two characters that end a suspect value are used in
+// the other values of the table: at the end of a value, or followed by
+// another character (and which).
 type runeStat struct {
 	ends, follow int
 	next         []runeCount
@@ -160,32 +176,33 @@ type runeCount struct {
 }
 
 // countRunes fills c.runeStats in one pass over every target value of the
-// table. 验 that is followed by 收 in twenty values and ends only one is a
-// word cut in half there.
+// table. 成验 followed by 收 in five values and ending only one is a word
+// cut in half there.
 func (c *checker) countRunes() {
-	var bits [1 << 10]uint64
-	for r := range c.runeStats {
-		if r < 1<<16 {
-			bits[r>>6] |= 1 << (r & 63)
+	var bits [1 << 10]uint64 // second characters of the pairs: a cheap filter
+	for k := range c.runeStats {
+		if k[1] < 1<<16 {
+			bits[k[1]>>6] |= 1 << (k[1] & 63)
 		}
 	}
 	count := func(s string) {
-		prev, prevAt := rune(-1), -1
-		for i, r := range s {
-			if prev >= 0 {
-				st := c.runeStats[prev]
-				st.follow++
+		prev := rune(-1)
+		var pending *runeStat // the pair that ended at the previous character
+		for _, r := range s {
+			if pending != nil {
+				pending.follow++
 				if isHan(r) {
-					st.note(r)
+					pending.note(r)
 				}
+				pending = nil
 			}
-			prev = -1
-			if r < 1<<16 && bits[r>>6]&(1<<(r&63)) != 0 {
-				prev, prevAt = r, i
+			if prev >= 0 && r < 1<<16 && bits[r>>6]&(1<<(r&63)) != 0 {
+				pending = c.runeStats[pair{prev, r}]
 			}
+			prev = r
 		}
-		if prev >= 0 && prevAt >= 0 {
-			c.runeStats[prev].ends++
+		if pending != nil {
+			pending.ends++
 		}
 	}
 	for _, p := range c.projects {

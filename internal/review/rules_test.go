@@ -275,9 +275,11 @@ var ruleCases = []ruleCase{
 	fires("HYG-CUT-OFF", "a dangling 和", "以「和」结尾", oneWith(social("对受援地影响", "支持当地产业发展和"))),
 	fires("HYG-CUT-OFF", "an unclosed bracket", "括号不成对", oneWith(qty("协助新增用地选址", "6个以上（含6"))),
 	fires("HYG-CUT-OFF", "a word start with nothing to compare: 完成验(收)", "「验收」等词的头一个字", oneWith(timely("完工时间", "2024年12月31日前完成验"))),
-	fires("HYG-CUT-OFF", "a character the table always continues: 保(洁)", "最常见「保洁」", func() *jixiao.Table {
-		return tbl(with("甲", qual("村庄保洁覆盖率", "村庄保洁全覆盖"), qual("道路保洁质量", "道路保洁达标"), qual("河道保洁", "河道保洁到位"), qual("绿地保洁", "绿地保洁无死角"), qual("公厕保洁", "每日保")))
+	fires("HYG-CUT-OFF", "two characters the table always continues: 路保(洁)", "最常见「路保洁」", func() *jixiao.Table {
+		return tbl(with("甲", qual("主干道保洁", "道路保洁达标"), qual("次干道保洁", "道路保洁到位"), qual("背街小巷保洁", "道路保洁无死角"), qual("公厕周边保洁", "周边道路保")))
 	}),
+	quiet("HYG-CUT-OFF", "one character is not enough: 地 goes on in 受援地影响 but ends 签约落地 (seed)", oneWith(
+		social("对受援地影响", "支持受援地发展"), social("对帮扶地影响", "提升帮扶地产业"), social("受援地项目", "受援地项目落实"), social("加快项目建设", "项目签约落地"))),
 	quiet("HYG-CUT-OFF", "limit: 完成划拨手 alone, nothing to compare with", oneWith(timely("支付时间", "在广州要求的时间内完成划拨手"))),
 	quiet("HYG-CUT-OFF", "limit: 成果 cut to 成 — 成 ends too many words (完成, 形成) to judge alone", oneWith(timely("成果提交时间", "在合同约定的时间内提交全部成"))),
 	quiet("HYG-CUT-OFF", "检验 ends in 验 but is a word", oneWith(qual("产品质量", "通过第三方检验"))),

@@ -311,6 +311,7 @@ var units = []struct {
 	{"架", dimCount}, {"艘", dimCount}, {"门", dimCount}, {"幅", dimCount}, {"部", dimCount},
 	{"首", dimCount}, {"集", dimCount}, {"节", dimCount}, {"班", dimCount}, {"床", dimCount},
 	{"顶", dimCount}, {"副", dimCount}, {"双", dimCount}, {"轮", dimCount}, {"起", dimCount},
+	{"页", dimCount}, {"卷", dimCount}, {"件次", dimCount}, {"户数", dimCount},
 	{"%", dimPercent}, {"％", dimPercent}, {"‰", dimPercent}, {"倍", dimRatio},
 }
 
