@@ -299,6 +299,11 @@ func (c *checker) completion(x *ind, text string) (full, where string) {
 
 // unbalanced reports an opening bracket or quote that is never closed.
 func unbalanced(s string) bool {
+	// Brackets and quotes are '(' or start with byte 0xEF (（）), 0xE3 (《》)
+	// or 0xE2 (“”): most values have none, and IndexByte is fast.
+	if strings.IndexByte(s, '(') < 0 && strings.IndexByte(s, 0xEF) < 0 && strings.IndexByte(s, 0xE3) < 0 && strings.IndexByte(s, 0xE2) < 0 {
+		return false
+	}
 	var paren, book, quote int
 	for _, r := range s {
 		switch r {
