@@ -17,7 +17,9 @@ import (
 // Parse(Format(t)) reads the same kind, comparator, number, unit and date
 // as t. Format checks that by parsing its own output: when the words of
 // the qualifier would change the reading (a suffix glued to the unit, a
-// number in the words), it drops them, suffix first.
+// number in the words), it drops them, suffix first; a number that would
+// read as a date or quarter is spelled with zeros that change nothing
+// ("02024.120", "01季度").
 func Format(t jixiao.Target) string {
 	switch t.Kind {
 	case jixiao.KindBoolean:
