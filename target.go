@@ -45,5 +45,6 @@ type Target struct {
 	Bool bool
 }
 
-// IsEmpty reports whether no value was given.
-func (t Target) IsEmpty() bool { return t.Raw == "" && t.Text == "" }
+// IsEmpty reports whether no value was given: nothing, or only white space
+// and punctuation (which normalise to no text).
+func (t Target) IsEmpty() bool { return t.Text == "" && t.Kind == "" }
