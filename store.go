@@ -20,18 +20,21 @@ type ImportResult struct {
 
 // TableSummary is a table's row in a listing.
 type TableSummary struct {
-	ID         int64
-	Title      string
-	Org        string
-	FiscalYear int
-	Version    int
-	Current    bool // the newest version for its org and year
-	Total      Fen
-	MoneyUnit  MoneyUnit
-	Projects   int
-	Indicators int
-	Source     string
-	Hash       string
+	ID          int64
+	Title       string
+	Org         string
+	FiscalYear  int
+	Version     int
+	Current     bool // the newest version for its org and year
+	Total       Fen
+	MoneyUnit   MoneyUnit
+	Projects    int
+	Indicators  int
+	Source      string
+	Hash        string
+	ReviewScore float64 // 0 with ReviewGrade "" when not reviewed
+	ReviewGrade string  // 优 / 良 / 中 / 差
+	Findings    int     // how many review findings
 }
 
 // ProjectRef locates a project in a stored table.

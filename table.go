@@ -17,6 +17,7 @@ type Table struct {
 	Hash             string    // content hash of the data (not of the file bytes)
 	Version          int       // 1, 2, … per (Org, FiscalYear)
 	ImportedAt       time.Time
+	Review           *Review // nil when not reviewed
 }
 
 // Unit is a 资金使用单位 row: its printed subtotal and its projects.
@@ -104,3 +105,11 @@ const (
 	DirectionPositive Direction = "positive" // 正向
 	DirectionNegative Direction = "negative" // 反向
 )
+
+// Review is the automatic review (审核) of one table version, stored with it
+// and recomputed whenever the table changes.
+type Review struct {
+	Findings []Finding
+	Score    float64 // quality score 0–100, one decimal
+	Grade    string  // suggested grade 优 / 良 / 中 / 差
+}

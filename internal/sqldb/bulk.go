@@ -142,7 +142,7 @@ func prepareInserts(ctx context.Context, x *sqlx.DB) (stmtCache, error) {
 	for _, t := range []struct {
 		table string
 		cols  []string
-	}{{"units", unitCols}, {"projects", projectCols}, {"indicators", indicatorCols}} {
+	}{{"units", unitCols}, {"projects", projectCols}, {"indicators", indicatorCols}, {"findings", findingCols}} {
 		for n := batchRows(len(t.cols)); n >= 1; n /= 2 {
 			q := insertSQL(t.table, t.cols, n)
 			s, err := x.PreparexContext(ctx, x.Rebind(q))

@@ -83,7 +83,7 @@ func randomHex(n int) string {
 func rowCounts(tb testing.TB, db *DB) map[string]int {
 	tb.Helper()
 	counts := map[string]int{}
-	for _, table := range []string{"orgs", "tables", "units", "projects", "indicators"} {
+	for _, table := range []string{"orgs", "tables", "units", "projects", "indicators", "findings"} {
 		var n int
 		if err := db.x.QueryRowContext(context.Background(), "SELECT count(*) FROM "+table).Scan(&n); err != nil {
 			tb.Fatal(err)

@@ -3,6 +3,7 @@ package sqldb
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"jixiao"
@@ -29,7 +30,8 @@ func (db *DB) Tables(ctx context.Context, f jixiao.TableFilter) ([]jixiao.TableS
 		where = append(where, isCurrent)
 	}
 	q := `SELECT t.id, t.title, o.name, t.fiscal_year, t.version, ` + isCurrent + ` AS current,
-		t.total_fen, t.money_unit, t.project_count, t.indicator_count, t.source, t.hash
+		t.total_fen, t.money_unit, t.project_count, t.indicator_count, t.source, t.hash,
+		t.review_score, t.review_grade, t.finding_count
 	FROM tables t JOIN orgs o ON o.id = t.org_id`
 	if len(where) > 0 {
 		q += "\nWHERE " + strings.Join(where, " AND ")
@@ -44,10 +46,14 @@ func (db *DB) Tables(ctx context.Context, f jixiao.TableFilter) ([]jixiao.TableS
 	list := []jixiao.TableSummary{}
 	for rows.Next() {
 		var s jixiao.TableSummary
-		var unit string
+		var unit, score string
 		if err := rows.Scan(&s.ID, &s.Title, &s.Org, &s.FiscalYear, &s.Version, &s.Current,
-			&s.Total, &unit, &s.Projects, &s.Indicators, &s.Source, &s.Hash); err != nil {
+			&s.Total, &unit, &s.Projects, &s.Indicators, &s.Source, &s.Hash,
+			&score, &s.ReviewGrade, &s.Findings); err != nil {
 			return nil, fmt.Errorf("list tables: %w", err)
+		}
+		if score != "" {
+			s.ReviewScore, _ = strconv.ParseFloat(score, 64) // written by saveReview with FormatFloat
 		}
 		s.MoneyUnit = jixiao.MoneyUnit(unit)
 		list = append(list, s)

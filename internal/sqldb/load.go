@@ -58,6 +58,9 @@ func (db *DB) loadTable(ctx context.Context, id int64) (*jixiao.Table, error) {
 	if err := loadIndicators(ctx, tx, t.ID, projects); err != nil {
 		return nil, fmt.Errorf("indicators: %w", err)
 	}
+	if t.Review, err = loadReview(ctx, tx, t.ID); err != nil {
+		return nil, fmt.Errorf("review: %w", err)
+	}
 	return t, nil
 }
 

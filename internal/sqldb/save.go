@@ -135,6 +135,15 @@ func (db *DB) saveOnce(ctx context.Context, t *jixiao.Table, hash string, at tim
 	case err != nil:
 		return saved{}, fmt.Errorf("select current version: %w", err)
 	case cur.Hash == hash:
+		// The data is unchanged, but the review may not be: rules change.
+		if t.Review != nil {
+			if err := saveReview(ctx, db, conn.Conn, tx, cur.ID, t.Review); err != nil {
+				return saved{}, err
+			}
+			if err := tx.Commit(); err != nil {
+				return saved{}, fmt.Errorf("commit: %w", err)
+			}
+		}
 		return saved{tableID: cur.ID, version: cur.Version, importedAt: cur.ImportedAt.UTC(), outcome: jixiao.ImportUnchanged}, nil
 	}
 	s := saved{version: cur.Version + 1, importedAt: at, outcome: jixiao.ImportCreated}
@@ -204,6 +213,11 @@ func (db *DB) saveOnce(ctx context.Context, t *jixiao.Table, hash string, at tim
 	}
 	if err := db.runHook(ctx, "indicators"); err != nil {
 		return saved{}, err
+	}
+	if t.Review != nil {
+		if err := saveReview(ctx, db, conn.Conn, tx, s.tableID, t.Review); err != nil {
+			return saved{}, err
+		}
 	}
 
 	if err := tx.Commit(); err != nil {
