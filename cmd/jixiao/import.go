@@ -10,12 +10,14 @@ import (
 	"github.com/spf13/cobra"
 
 	"jixiao"
+	"jixiao/internal/review"
 	"jixiao/internal/sqldb"
 	"jixiao/internal/table"
 )
 
 func (a *app) importCommand() *cobra.Command {
 	var year int
+	var rulesFile string
 	cmd := &cobra.Command{
 		Use:   "import FILE|DIR...",
 		Short: "导入绩效目标表（发布的文本版式或 jixiao.table/v1 JSON；目录导入其中全部文件；- 为标准输入）",
@@ -27,26 +29,34 @@ func (a *app) importCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
+			opts := review.DefaultOptions()
+			if rulesFile != "" {
+				if opts, err = review.LoadOptions(rulesFile); err != nil {
+					return &exitError{code: exitUsage, err: err}
+				}
+			}
 			db, err := a.open()
 			if err != nil {
 				return err
 			}
 			defer db.Close()
-			return a.importFiles(db, files, table.ReadOptions{FiscalYear: year})
+			opts.Reference = &dbReference{a: a, db: db}
+			return a.importFiles(db, files, table.ReadOptions{FiscalYear: year}, opts)
 		},
 	}
 	cmd.Flags().IntVar(&year, "year", 0, "预算年度（不给出时从表中推断，并说明依据）")
+	cmd.Flags().StringVar(&rulesFile, "rules", "", "审核规则文件（JSON 或 TOML）；审核意见随表保存")
 	return cmd
 }
 
 // importFiles imports each file in its own transaction. A file that fails
 // is reported and the others go on; the exit status says whether any failed.
-func (a *app) importFiles(db *sqldb.DB, files []string, opts table.ReadOptions) error {
+func (a *app) importFiles(db *sqldb.DB, files []string, opts table.ReadOptions, ropts review.Options) error {
 	bar := a.progress(files)
 	failed := 0
 	outcomes := map[jixiao.ImportOutcome]int{}
 	for _, f := range files {
-		r, err := a.importFile(db, f, opts, bar == nil)
+		r, err := a.importFile(db, f, opts, ropts, bar == nil)
 		outcomes[r.Outcome]++
 		if bar != nil {
 			bar.Add(1)
@@ -73,12 +83,13 @@ func (a *app) importFiles(db *sqldb.DB, files []string, opts table.ReadOptions) 
 	return nil
 }
 
-func (a *app) importFile(db *sqldb.DB, file string, opts table.ReadOptions, summary bool) (jixiao.ImportResult, error) {
+func (a *app) importFile(db *sqldb.DB, file string, opts table.ReadOptions, ropts review.Options, summary bool) (jixiao.ImportResult, error) {
 	res, err := table.ReadFile(file, a.stdin, opts)
 	if err != nil {
 		return jixiao.ImportResult{}, err
 	}
 	t := res.Table
+	t.Review = reviewOf(t, ropts)
 	r, err := db.SaveTable(a.ctx, t)
 	if err != nil {
 		return r, fmt.Errorf("import %s: %w", file, err)
@@ -89,9 +100,10 @@ func (a *app) importFile(db *sqldb.DB, file string, opts table.ReadOptions, summ
 	for _, n := range res.Notes {
 		fmt.Fprintf(a.stderr, "%s: 注意：%s\n", file, n)
 	}
-	fmt.Fprintf(a.stdout, "%s: %s %d 年，%d 个项目，%d 个指标，合计 %s %s → %s\n",
+	fmt.Fprintf(a.stdout, "%s: %s %d 年，%d 个项目，%d 个指标，合计 %s %s，审核 %s（%.1f 分，%d 条意见）→ %s\n",
 		file, t.Org, t.FiscalYear, len(t.Projects()), t.IndicatorCount(),
-		t.Total.Total.FormatGrouped(t.MoneyUnit), t.MoneyUnit, outcomeText(r))
+		t.Total.Total.FormatGrouped(t.MoneyUnit), t.MoneyUnit,
+		t.Review.Grade, t.Review.Score, len(t.Review.Findings), outcomeText(r))
 	return r, nil
 }
 
@@ -156,4 +168,11 @@ func expandDirs(args []string) ([]string, error) {
 		}
 	}
 	return files, nil
+}
+
+// reviewOf runs the automatic review that is stored with every version.
+func reviewOf(t *jixiao.Table, opts review.Options) *jixiao.Review {
+	fs := review.Table(t, opts)
+	q, _ := review.Score(t, fs)
+	return &jixiao.Review{Findings: fs, Score: q.Score, Grade: q.Grade}
 }

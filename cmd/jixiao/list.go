@@ -38,8 +38,12 @@ func (a *app) listCommand() *cobra.Command {
 				if !s.Current {
 					current = "（旧版本）"
 				}
-				fmt.Fprintf(a.stdout, "表 #%d  %d 年  %s  第 %d 版%s  %d 个项目  %d 个指标  合计 %s %s\n",
-					s.ID, s.FiscalYear, s.Org, s.Version, current, s.Projects, s.Indicators, s.Total.FormatGrouped(s.MoneyUnit), s.MoneyUnit)
+				reviewed := ""
+				if s.ReviewGrade != "" {
+					reviewed = fmt.Sprintf("  审核 %s（%.1f 分，%d 条意见）", s.ReviewGrade, s.ReviewScore, s.Findings)
+				}
+				fmt.Fprintf(a.stdout, "表 #%d  %d 年  %s  第 %d 版%s  %d 个项目  %d 个指标  合计 %s %s%s\n",
+					s.ID, s.FiscalYear, s.Org, s.Version, current, s.Projects, s.Indicators, s.Total.FormatGrouped(s.MoneyUnit), s.MoneyUnit, reviewed)
 				if brief {
 					continue
 				}

@@ -47,7 +47,7 @@ func TestImportSeedThenAgainChangesNothing(t *testing.T) {
 	seed := seedtest.Path(t)
 	c := newCLI(t)
 	out := c.ok("import", seed)
-	for _, want := range []string{"53 个项目", "221 个指标", "合计 27,793.94 万元", "2024 年", "已导入（表 #1 第 1 版）"} {
+	for _, want := range []string{"53 个项目", "221 个指标", "合计 27,793.94 万元", "2024 年", "审核 中", "已导入（表 #1 第 1 版）"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("import summary %q lacks %q", out, want)
 		}
@@ -57,7 +57,7 @@ func TestImportSeedThenAgainChangesNothing(t *testing.T) {
 		t.Errorf("second import: %q", out)
 	}
 	list := c.ok("list")
-	if !strings.Contains(list, "表 #1  2024 年  广州市花都区科技工业商务和信息化局（本级）  第 1 版  53 个项目  221 个指标  合计 27,793.94 万元") ||
+	if !strings.Contains(list, "表 #1  2024 年  广州市花都区科技工业商务和信息化局（本级）  第 1 版  53 个项目  221 个指标  合计 27,793.94 万元  审核 中") ||
 		!strings.Contains(list, "中小企业培训经费") {
 		t.Errorf("list:\n%s", list)
 	}
@@ -96,10 +96,13 @@ func TestShowProjectWithParsedTargets(t *testing.T) {
 	c := newCLI(t)
 	c.ok("import", seedtest.Path(t))
 	out := c.ok("show", "中小企业培训经费")
-	for _, want := range []string{"总计 5.00", "完成年度中小企业培训和供需对接等活动任务", "2. [1 产出指标 / 13 时效指标] 完成时间", "时限 2024-12-31", "服务对接满意度", "90%以上"} {
+	for _, want := range []string{"总计 5.00", "完成年度中小企业培训和供需对接等活动任务", "2. [1 产出指标 / 13 时效指标] 完成时间", "时限 2024-12-31", "服务对接满意度", "90%以上", "审核意见："} {
 		if !strings.Contains(out, want) {
 			t.Errorf("show lacks %q:\n%s", want, out)
 		}
+	}
+	if out := c.ok("show", "历史遗留问题经费"); !strings.Contains(out, "HYG-PERSONAL-NAME") || !strings.Contains(out, "建议：") {
+		t.Errorf("show lacks the stored findings with suggestions:\n%s", out)
 	}
 	if code, _, errs := c.run("show", "没有这个项目"); code != 1 || !strings.Contains(errs, "没有名为") {
 		t.Errorf("missing project: exit %d %q", code, errs)

@@ -43,7 +43,12 @@ type exitError struct {
 	err  error
 }
 
-func (e *exitError) Error() string { return e.err.Error() }
+func (e *exitError) Error() string {
+	if e.err == nil {
+		return fmt.Sprintf("exit status %d", e.code)
+	}
+	return e.err.Error()
+}
 func (e *exitError) Unwrap() error { return e.err }
 
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
@@ -120,7 +125,7 @@ func (a *app) rootCommand() *cobra.Command {
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
 		return usagef("%v（见 jixiao %s --help）", err, cmd.Name())
 	})
-	root.AddCommand(a.importCommand(), a.listCommand(), a.showCommand(), a.exportCommand(), a.genCommand())
+	root.AddCommand(a.importCommand(), a.checkCommand(), a.rulesCommand(), a.listCommand(), a.showCommand(), a.exportCommand(), a.genCommand())
 	return root
 }
 

@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"jixiao"
+	"jixiao/internal/review"
 	"jixiao/internal/value"
 )
 
@@ -74,6 +75,27 @@ func writeProject(w io.Writer, t *jixiao.Table, p *jixiao.Project) {
 			dir := map[jixiao.Direction]string{jixiao.DirectionPositive: "正向", jixiao.DirectionNegative: "反向"}[d]
 			fmt.Fprintf(w, "     方向：%s\n", dir)
 		}
+	}
+	if t.Review == nil {
+		return
+	}
+	n := 0
+	for _, f := range t.Review.Findings {
+		if f.Project != p.Name {
+			continue
+		}
+		if n == 0 {
+			fmt.Fprintf(w, "  审核意见：\n")
+		}
+		n++
+		where := "项目"
+		if f.Indicator > 0 {
+			where = fmt.Sprintf("指标 %d", f.Indicator)
+		}
+		fmt.Fprintf(w, "  - [%s %s] %s：%s\n    建议：%s\n", review.SeverityName(f.Severity), f.Rule, where, f.Message, f.Suggestion)
+	}
+	if n == 0 {
+		fmt.Fprintf(w, "  审核意见：无\n")
 	}
 }
 
