@@ -3,44 +3,71 @@ package jixiao
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"fmt"
 	"hash"
+	"strconv"
 	"strings"
 )
 
 // ContentHash returns the SHA-256 of t's data: everything a user typed or a
 // publisher printed, and nothing derived from it (parsed targets, IDs,
-// versions, file names). Two imports of the same data, from the same file or
-// from an export of it, hash the same; a parser improvement does not create a
-// new version.
+// versions, file names, the review). Two imports of the same data, from the
+// same file or from an export of it, hash the same; a parser improvement
+// does not create a new version.
+//
+// Each field is written as "<byte length>:<bytes>", so that no two tables
+// share an encoding; records end in a newline. It runs on every save, so it
+// appends into one buffer rather than going through fmt.
 func ContentHash(t *Table) string {
-	h := sha256.New()
-	field := func(parts ...any) {
-		for _, p := range parts {
-			s := fmt.Sprint(p)
-			fmt.Fprintf(h, "%d:%s", len(s), s)
-		}
-		h.Write([]byte{'\n'})
-	}
-	field("table", t.Title, t.Org, t.FiscalYear, t.MoneyUnit)
-	hashFunding(h, t.Total)
+	e := hashEncoder{h: sha256.New()}
+	e.str("table").str(t.Title).str(t.Org).num(int64(t.FiscalYear)).str(string(t.MoneyUnit)).end()
+	e.funding(t.Total)
 	for _, u := range t.Units {
-		field("unit", u.Name)
-		hashFunding(h, u.Funding)
+		e.str("unit").str(u.Name).end()
+		e.funding(u.Funding)
 		for _, p := range u.Projects {
-			field("project", p.Name, p.Org, p.Goal, p.AnnualGoal, p.TransferPayment)
-			hashFunding(h, p.Funding)
+			e.str("project").str(p.Name).str(p.Org).str(p.Goal).str(p.AnnualGoal).str(strconv.FormatBool(p.TransferPayment)).end()
+			e.funding(p.Funding)
 			for _, in := range p.Indicators {
-				field("indicator", in.Seq, in.Level1.Code, in.Level1.Name, in.Level2.Code, in.Level2.Name,
-					in.Name, in.Unit, in.Direction, in.Period.Raw, in.Annual.Raw, in.Weight.String())
+				e.str("indicator").num(int64(in.Seq)).str(in.Level1.Code).str(in.Level1.Name).str(in.Level2.Code).str(in.Level2.Name).
+					str(in.Name).str(in.Unit).str(string(in.Direction)).str(in.Period.Raw).str(in.Annual.Raw).str(in.Weight.String()).end()
 			}
 		}
 	}
-	return hex.EncodeToString(h.Sum(nil))
+	return hex.EncodeToString(e.h.Sum(nil))
 }
 
-func hashFunding(h hash.Hash, f Funding) {
-	fmt.Fprintf(h, "funding:%d,%d,%d,%d\n", f.Total, f.Fiscal, f.SpecialAccount, f.Other)
+type hashEncoder struct {
+	h   hash.Hash
+	buf []byte
+}
+
+func (e *hashEncoder) str(s string) *hashEncoder {
+	e.buf = strconv.AppendInt(e.buf, int64(len(s)), 10)
+	e.buf = append(e.buf, ':')
+	e.buf = append(e.buf, s...)
+	return e
+}
+
+func (e *hashEncoder) num(n int64) *hashEncoder {
+	var d [20]byte
+	return e.str(string(strconv.AppendInt(d[:0], n, 10)))
+}
+
+func (e *hashEncoder) end() {
+	e.buf = append(e.buf, '\n')
+	e.h.Write(e.buf)
+	e.buf = e.buf[:0]
+}
+
+func (e *hashEncoder) funding(f Funding) {
+	e.buf = append(e.buf, "funding:"...)
+	for i, v := range [4]Fen{f.Total, f.Fiscal, f.SpecialAccount, f.Other} {
+		if i > 0 {
+			e.buf = append(e.buf, ',')
+		}
+		e.buf = strconv.AppendInt(e.buf, int64(v), 10)
+	}
+	e.end()
 }
 
 // FoldSpace trims s and folds every run of white space (ASCII, full-width
