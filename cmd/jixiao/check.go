@@ -143,18 +143,31 @@ func hasErrors(reports []review.FileReport) bool {
 }
 
 // dbReference answers review.Reference from the indicator values stored in
-// the database; a lookup that fails only weakens the cut-off check.
+// the database. Indicator names repeat across tables, so answers are kept
+// for the rest of the command (a bounded cache: a value stored meanwhile is
+// missed, which only weakens a heuristic). A failed look-up only weakens the
+// cut-off check too.
 type dbReference struct {
-	a  *app
-	db *sqldb.DB
+	a     *app
+	db    *sqldb.DB
+	cache map[string][]string
 }
 
+const referenceCacheNames = 20_000
+
 func (r *dbReference) ValuesForIndicator(name string) []string {
+	if vs, ok := r.cache[name]; ok {
+		return vs
+	}
 	vs, err := r.db.IndicatorValues(r.a.ctx, name, 50)
 	if err != nil {
 		r.a.log.Warn("reference lookup failed", "indicator", name, "err", err)
 		return nil
 	}
+	if r.cache == nil || len(r.cache) >= referenceCacheNames {
+		r.cache = map[string][]string{}
+	}
+	r.cache[name] = vs
 	return vs
 }
 
