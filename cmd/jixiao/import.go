@@ -51,13 +51,27 @@ func (a *app) importCommand() *cobra.Command {
 
 // importFiles imports each file in its own transaction. A file that fails
 // is reported and the others go on; the exit status says whether any failed.
+//
+// Reading and reviewing the next files overlaps with storing the current
+// one (a pipeline two tables deep, so memory stays bounded): the store
+// waits on the database, which on PostgreSQL is another process and on
+// SQLite mostly system calls, while the reader needs only the CPU.
 func (a *app) importFiles(db *sqldb.DB, files []string, opts table.ReadOptions, ropts review.Options) error {
 	bar := a.progress(files)
 	failed := 0
 	outcomes := map[jixiao.ImportOutcome]int{}
-	for _, f := range files {
-		r, err := a.importFile(db, f, opts, ropts, bar == nil)
-		outcomes[r.Outcome]++
+	for p := range a.readAhead(files, opts, ropts) {
+		err := p.err
+		var res jixiao.ImportResult
+		if err == nil {
+			res, err = db.SaveTable(a.ctx, p.res.Table)
+			if err != nil {
+				err = fmt.Errorf("import %s: %w", p.file, err)
+			} else if bar == nil {
+				a.summarise(p.file, p.res, res)
+			}
+		}
+		outcomes[res.Outcome]++
 		if bar != nil {
 			bar.Add(1)
 		}
@@ -83,20 +97,40 @@ func (a *app) importFiles(db *sqldb.DB, files []string, opts table.ReadOptions, 
 	return nil
 }
 
-func (a *app) importFile(db *sqldb.DB, file string, opts table.ReadOptions, ropts review.Options, summary bool) (jixiao.ImportResult, error) {
-	res, err := table.ReadFile(file, a.stdin, opts)
-	if err != nil {
-		return jixiao.ImportResult{}, err
-	}
+// readTable is one file read and reviewed, or why it could not be.
+type readTable struct {
+	file string
+	res  *table.Result
+	err  error
+}
+
+// readAhead reads and reviews files in order on its own goroutine, and
+// stops when the command's context is cancelled.
+func (a *app) readAhead(files []string, opts table.ReadOptions, ropts review.Options) <-chan readTable {
+	ch := make(chan readTable, 2)
+	go func() {
+		defer close(ch)
+		for _, f := range files {
+			if a.ctx.Err() != nil {
+				return
+			}
+			res, err := table.ReadFile(f, a.stdin, opts)
+			if err == nil {
+				res.Table.Review = reviewOf(res.Table, ropts)
+			}
+			select {
+			case ch <- readTable{file: f, res: res, err: err}:
+			case <-a.ctx.Done():
+				return
+			}
+		}
+	}()
+	return ch
+}
+
+// summarise prints the one-line summary of an imported file, after its notes.
+func (a *app) summarise(file string, res *table.Result, r jixiao.ImportResult) {
 	t := res.Table
-	t.Review = reviewOf(t, ropts)
-	r, err := db.SaveTable(a.ctx, t)
-	if err != nil {
-		return r, fmt.Errorf("import %s: %w", file, err)
-	}
-	if !summary {
-		return r, nil
-	}
 	for _, n := range res.Notes {
 		fmt.Fprintf(a.stderr, "%s: 注意：%s\n", file, n)
 	}
@@ -104,7 +138,6 @@ func (a *app) importFile(db *sqldb.DB, file string, opts table.ReadOptions, ropt
 		file, t.Org, t.FiscalYear, len(t.Projects()), t.IndicatorCount(),
 		t.Total.Total.FormatGrouped(t.MoneyUnit), t.MoneyUnit,
 		t.Review.Grade, t.Review.Score, len(t.Review.Findings), outcomeText(r))
-	return r, nil
 }
 
 func outcomeText(r jixiao.ImportResult) string {
