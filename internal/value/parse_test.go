@@ -1,6 +1,10 @@
 package value
 
-import "testing"
+import (
+	"testing"
+
+	"jixiao"
+)
 
 // fy2024 is the context of the seed table: fiscal year 2024, no name.
 var fy2024 = Context{FiscalYear: 2024}
@@ -202,4 +206,12 @@ func TestParseNarrative(t *testing.T) {
 		{"fraction alone", "1/3以上", "qualitative"},
 		{"section number", "按1.2.3条执行", "qualitative"},
 	})
+}
+
+func TestHealthUnitsAreUnits(t *testing.T) {
+	for raw, unit := range map[string]string{"≥5000剂次": "剂次", "≥200人份": "人份", "30床位": "床位", "≥12例次": "例次"} {
+		if got := Parse(raw, Context{FiscalYear: 2024}); got.Kind != jixiao.KindNumeric || got.Unit != unit {
+			t.Errorf("Parse(%q) = %s unit %q, want unit %q", raw, got.Kind, got.Unit, unit)
+		}
+	}
 }
