@@ -3,6 +3,7 @@ package review
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"jixiao"
 )
@@ -163,13 +164,29 @@ func servesRecipients(p *proj) (bool, string) {
 			return true, w
 		}
 	}
-	if w := recipientSet.find(p.p.Goal); w != "" {
+	if w := recipientSet.find(withoutTitles(p.p.Goal)); w != "" {
 		return true, w
 	}
-	if w := recipientSet.find(p.p.AnnualGoal); w != "" {
+	if w := recipientSet.find(withoutTitles(p.p.AnnualGoal)); w != "" {
 		return true, w
 	}
 	return false, ""
+}
+
+// withoutTitles drops the titles in 《》 that goals cite: a law or a plan
+// (《中华人民共和国清洁生产促进法》) names no one the project serves.
+func withoutTitles(s string) string {
+	for {
+		i := strings.Index(s, "《")
+		if i < 0 {
+			return s
+		}
+		j := strings.Index(s[i:], "》")
+		if j < 0 {
+			return s
+		}
+		s = s[:i] + s[i+j+len("》"):]
+	}
 }
 
 func checkNoSatisfaction(c *checker, p *proj) {
