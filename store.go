@@ -8,7 +8,7 @@ type ImportOutcome string
 const (
 	ImportCreated    ImportOutcome = "created"     // first version for its org and year
 	ImportNewVersion ImportOutcome = "new_version" // content changed: a new version, the old one kept
-	ImportUnchanged  ImportOutcome = "unchanged"   // same content hash as the current version: nothing written
+	ImportUnchanged  ImportOutcome = "unchanged"   // same content hash as a stored version (usually the current one): nothing written
 )
 
 // ImportResult reports one stored table.

@@ -159,6 +159,9 @@ func (r *dbReference) ValuesForIndicator(name string) []string {
 	if vs, ok := r.cache[name]; ok {
 		return vs
 	}
+	if r.a.ctx.Err() != nil {
+		return nil // interrupted: the command is about to stop
+	}
 	vs, err := r.db.IndicatorValues(r.a.ctx, name, 50)
 	if err != nil {
 		r.a.log.Warn("reference lookup failed", "indicator", name, "err", err)

@@ -38,7 +38,7 @@ func (a *app) exportCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if len(tables) > 1 && f != table.FormatCSV {
+			if (all || len(tables) > 1) && f != table.FormatCSV {
 				return a.exportToDir(db, tables, f, out)
 			}
 			return a.exportToFile(db, tables, f, out)

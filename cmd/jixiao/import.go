@@ -60,14 +60,17 @@ func (a *app) importFiles(db *sqldb.DB, files []string, opts table.ReadOptions, 
 	bar := a.progress(files)
 	failed := 0
 	outcomes := map[jixiao.ImportOutcome]int{}
+	done := 0
 	for p := range a.readAhead(files, opts, ropts) {
 		err := p.err
 		var res jixiao.ImportResult
 		if err == nil {
+			if bar != nil {
+				bar.Clear()
+			}
+			a.notes(p.file, p.res)
 			res, err = db.SaveTable(a.ctx, p.res.Table)
-			if err != nil {
-				err = fmt.Errorf("import %s: %w", p.file, err)
-			} else if bar == nil {
+			if err == nil && bar == nil {
 				a.summarise(p.file, p.res, res)
 			}
 		}
@@ -80,11 +83,15 @@ func (a *app) importFiles(db *sqldb.DB, files []string, opts table.ReadOptions, 
 			if bar != nil {
 				bar.Clear()
 			}
-			fmt.Fprintln(a.stderr, "jixiao:", userText(err))
+			fmt.Fprintln(a.stderr, "jixiao:", withFile(p.file, userText(err)))
 		}
+		done++
 		if a.ctx.Err() != nil {
-			return a.ctx.Err()
+			break
 		}
+	}
+	if a.ctx.Err() != nil {
+		return &exitError{code: exitFailed, err: jixiao.Errorf(jixiao.EINVALID, "导入被中断：%d 个文件中已处理 %d 个，其余未导入", len(files), done)}
 	}
 	if bar != nil {
 		bar.Finish()
@@ -128,12 +135,26 @@ func (a *app) readAhead(files []string, opts table.ReadOptions, ropts review.Opt
 	return ch
 }
 
-// summarise prints the one-line summary of an imported file, after its notes.
-func (a *app) summarise(file string, res *table.Result, r jixiao.ImportResult) {
-	t := res.Table
+// notes prints what the reader decided about a file (encoding converted,
+// fiscal year inferred …), with or without a progress bar.
+func (a *app) notes(file string, res *table.Result) {
 	for _, n := range res.Notes {
 		fmt.Fprintf(a.stderr, "%s: 注意：%s\n", file, n)
 	}
+}
+
+// withFile prefixes a message with the file it is about, unless the reader
+// already did.
+func withFile(file, msg string) string {
+	if strings.HasPrefix(msg, file) {
+		return msg
+	}
+	return file + ": " + msg
+}
+
+// summarise prints the one-line summary of an imported file.
+func (a *app) summarise(file string, res *table.Result, r jixiao.ImportResult) {
+	t := res.Table
 	fmt.Fprintf(a.stdout, "%s: %s %d 年，%d 个项目，%d 个指标，合计 %s %s，审核 %s（%.1f 分，%d 条意见）→ %s\n",
 		file, t.Org, t.FiscalYear, len(t.Projects()), t.IndicatorCount(),
 		t.Total.Total.FormatGrouped(t.MoneyUnit), t.MoneyUnit,
@@ -143,7 +164,7 @@ func (a *app) summarise(file string, res *table.Result, r jixiao.ImportResult) {
 func outcomeText(r jixiao.ImportResult) string {
 	switch r.Outcome {
 	case jixiao.ImportUnchanged:
-		return fmt.Sprintf("内容未变化，未写入（表 #%d 第 %d 版）", r.TableID, r.Version)
+		return fmt.Sprintf("内容未变化，与已存的表 #%d 第 %d 版相同，未写入", r.TableID, r.Version)
 	case jixiao.ImportNewVersion:
 		return fmt.Sprintf("已存为新版本（表 #%d 第 %d 版，旧版本保留）", r.TableID, r.Version)
 	}

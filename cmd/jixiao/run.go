@@ -62,6 +62,10 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	if err == nil {
 		return exitOK
 	}
+	if errors.Is(err, context.Canceled) {
+		fmt.Fprintln(stderr, "jixiao: 已中断")
+		return exitFailed
+	}
 	var ee *exitError
 	if errors.As(err, &ee) {
 		if ee.err != nil {

@@ -29,10 +29,12 @@ func (a *app) showCommand() *cobra.Command {
 				return err
 			}
 			shown := 0
+			seen := map[int64]bool{} // a table with two projects of this name is one ref per project
 			for _, r := range refs {
-				if tableID != 0 && r.TableID != tableID {
+				if tableID != 0 && r.TableID != tableID || seen[r.TableID] {
 					continue
 				}
+				seen[r.TableID] = true
 				t, err := db.Table(a.ctx, r.TableID)
 				if err != nil {
 					return err

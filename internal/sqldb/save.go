@@ -134,7 +134,22 @@ func (db *DB) saveOnce(ctx context.Context, t *jixiao.Table, hash string, at tim
 	case errors.Is(err, sql.ErrNoRows):
 	case err != nil:
 		return saved{}, fmt.Errorf("select current version: %w", err)
-	case cur.Hash == hash:
+	case cur.Hash != hash:
+		// An older version with the same data (a directory of files for one
+		// org and year imported again) is that version, not a new one.
+		old := cur
+		err := tx.GetContext(ctx, &old, tx.Rebind(`
+			SELECT id, version, hash, imported_at FROM tables
+			WHERE org_id = ? AND fiscal_year = ? AND hash = ?
+			ORDER BY version DESC LIMIT 1`), orgID, t.FiscalYear, hash)
+		if err == nil {
+			cur = old
+		} else if !errors.Is(err, sql.ErrNoRows) {
+			return saved{}, fmt.Errorf("select version by hash: %w", err)
+		}
+	}
+	switch {
+	case cur.ID != 0 && cur.Hash == hash:
 		// The data is unchanged, but the review may not be: rules change.
 		if t.Review != nil {
 			if err := saveReview(ctx, db, conn.Conn, tx, cur.ID, t.Review); err != nil {

@@ -142,13 +142,14 @@ func TestSaveNewVersion(t *testing.T) {
 		if got := cur.Units[0].Projects[0].Indicators[0].Annual.Raw; got != "3" || cur.Version != 2 {
 			t.Errorf("new version: raw %q version %d", got, cur.Version)
 		}
-		// Going back to v1's content is a change from the current version.
+		// v1's content again is v1: importing the same file twice never
+		// writes, even when another version came in between.
 		r4, err := db.SaveTable(ctx, testTable("单位", 2024, 4, 3))
 		if err != nil {
 			t.Fatal(err)
 		}
-		if r4.Outcome != jixiao.ImportNewVersion || r4.Version != 3 {
-			t.Errorf("revert = %+v, want new_version 3", r4)
+		if r4.Outcome != jixiao.ImportUnchanged || r4.Version != 1 {
+			t.Errorf("v1 again = %+v, want unchanged version 1", r4)
 		}
 	})
 }
@@ -306,6 +307,33 @@ func TestSaveConcurrent(t *testing.T) {
 		}
 		if outcomes[jixiao.ImportCreated] != 1 || outcomes[jixiao.ImportUnchanged] != n-1 {
 			t.Errorf("identical saves: %v, want 1 created and %d unchanged", outcomes, n-1)
+		}
+	})
+}
+
+// Importing a directory of tables for one org and year again writes
+// nothing: data equal to any stored version is that version.
+func TestSaveDataOfAnOlderVersionIsUnchanged(t *testing.T) {
+	forEachDB(t, func(t *testing.T, db *DB) {
+		ctx := context.Background()
+		r1, err := db.SaveTable(ctx, testTable("单位", 2024, 2, 2))
+		if err != nil {
+			t.Fatal(err)
+		}
+		v2 := testTable("单位", 2024, 2, 2)
+		v2.Units[0].Projects[0].Name = "改名的项目"
+		if _, err := db.SaveTable(ctx, v2); err != nil {
+			t.Fatal(err)
+		}
+		again, err := db.SaveTable(ctx, testTable("单位", 2024, 2, 2))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if again.Outcome != jixiao.ImportUnchanged || again.Version != 1 || again.TableID != r1.TableID {
+			t.Errorf("re-save of version 1's data = %+v, want unchanged version 1 (table %d)", again, r1.TableID)
+		}
+		if n := rowCounts(t, db)["tables"]; n != 2 {
+			t.Errorf("%d table rows, want 2", n)
 		}
 	})
 }

@@ -150,6 +150,8 @@ func TestJSONErrors(t *testing.T) {
 		"schema":     `{"schema": "other/v9", "projects": []}`,
 		"money":      `{"schema": "jixiao.table/v1", "fiscal_year": 2024, "money_unit": "万元", "total": "1", "projects": [{"name": "p", "org": "o", "funding": {"total": "x", "fiscal": "0", "special_account": "0", "other": "0"}, "goal": "", "indicators": []}]}`,
 		"unknown":    `{"schema": "jixiao.table/v1", "colour": "red"}`,
+		"two tables": `{"schema": "jixiao.table/v1", "fiscal_year": 2024, "org": "o", "projects": []} {"schema": "jixiao.table/v1"}`,
+		"bad year":   `{"schema": "jixiao.table/v1", "fiscal_year": 99999, "org": "o", "money_unit": "万元", "total": "0", "projects": [{"name": "p", "org": "o", "funding": {"total": "0", "fiscal": "0", "special_account": "0", "other": "0"}, "goal": "g", "indicators": []}]}`,
 		"wrong type": `{"schema": "jixiao.table/v1", "fiscal_year": "2024"}`,
 	} {
 		t.Run(name, func(t *testing.T) {
@@ -158,5 +160,65 @@ func TestJSONErrors(t *testing.T) {
 				t.Errorf("got %v", err)
 			}
 		})
+	}
+}
+
+func TestInvalidUTF8PastTheSniffedHeadIsRejected(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(miniHeader)
+	for b.Len() < 80<<10 {
+		b.WriteString(miniRow)
+	}
+	gbk, _ := simplifiedchinese.GBK.NewEncoder().String("某某中心\t1.00\t1.00\t\t\t\t\n")
+	b.WriteString(gbk)
+	_, err := table.ReadText(strings.NewReader(b.String()), table.ReadOptions{File: "mixed.txt"})
+	var pe *table.ParseError
+	if !errors.As(err, &pe) || pe.Line < 100 || !strings.Contains(err.Error(), "UTF-8") {
+		t.Fatalf("want an error naming the line with foreign bytes, got %v", err)
+	}
+}
+
+func TestRowsWithoutGoalOrIndicatorsAreNamedInNotes(t *testing.T) {
+	in := miniHeader + miniRow + "技能大赛经费\t1.00\t1.00\t\t\t\t\n" + "某某实验学校\t1.00\t1.00\t\t\t\t\n"
+	res, err := table.ReadText(strings.NewReader(in), table.ReadOptions{File: "m.txt"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Table.Units) != 2 || len(res.Table.Units[0].Projects) != 2 {
+		t.Errorf("units %d, projects in first %d: 技能大赛经费 is a project, 某某实验学校 a unit", len(res.Table.Units), len(res.Table.Units[0].Projects))
+	}
+	if !hasNote(res.Notes, "按项目读取") || !hasNote(res.Notes, "当作资金使用单位") {
+		t.Errorf("notes %q do not say how the rows were read", res.Notes)
+	}
+}
+
+func TestMissingOrgLineTakesTheFirstUnit(t *testing.T) {
+	in := strings.Replace(miniHeader, "单位名称：测试局\n", "", 1) + miniRow
+	res, err := table.ReadText(strings.NewReader(in), table.ReadOptions{File: "m.txt"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Table.Org != "测试局" || !hasNote(res.Notes, "单位名称") {
+		t.Errorf("org %q notes %q", res.Table.Org, res.Notes)
+	}
+}
+
+// A UTF-8 file larger than the sniffed head, whatever byte the head ends
+// on (inside a three-byte character for two of the three paddings), is
+// read as UTF-8 and never "converted" from GBK.
+func TestLargeUTF8FileIsNotMistakenForGBK(t *testing.T) {
+	for pad := 0; pad < 3; pad++ {
+		var b strings.Builder
+		b.WriteString(strings.Repeat(" ", pad) + miniHeader)
+		for b.Len() < 100<<10 {
+			b.WriteString(miniRow)
+		}
+		res, err := table.ReadText(strings.NewReader(b.String()), table.ReadOptions{File: "big.txt"})
+		if err != nil {
+			t.Fatalf("pad %d: %v", pad, err)
+		}
+		if hasNote(res.Notes, "GBK") || res.Table.Projects()[0].Name != "培训经费" {
+			t.Errorf("pad %d: notes %q, first project %q", pad, res.Notes, res.Table.Projects()[0].Name)
+		}
 	}
 }

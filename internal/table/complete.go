@@ -21,6 +21,9 @@ func completeTable(res *Result, opts ReadOptions) error {
 		t.FiscalYear = opts.FiscalYear
 		t.FiscalYearSource = fmt.Sprintf("given: --year %d", opts.FiscalYear)
 	case t.FiscalYear != 0:
+		if t.FiscalYear < 1949 || t.FiscalYear > 2200 {
+			return invalid(&ParseError{File: opts.File, Field: "预算年度", Expected: "1949 到 2200 之间的年份", Got: fmt.Sprint(t.FiscalYear)})
+		}
 		if t.FiscalYearSource == "" {
 			t.FiscalYearSource = "given: in the file"
 		}

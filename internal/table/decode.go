@@ -66,16 +66,16 @@ func looksBinary(b []byte) bool {
 // validUTF8Prefix is utf8.Valid, forgiving a rune cut off at the end of the
 // sniffed window.
 func validUTF8Prefix(b []byte) bool {
+	if len(b) < sniffLen { // the whole file: nothing was cut
+		return utf8.Valid(b)
+	}
 	for i := 0; i < utf8.UTFMax && len(b) > 0; i++ {
 		if utf8.Valid(b) {
 			return true
 		}
-		if len(b) < sniffLen {
-			return false
-		}
 		b = b[:len(b)-1]
 	}
-	return utf8.Valid(b)
+	return false
 }
 
 // decodesAsCJK reports whether b decodes without replacement characters and

@@ -144,6 +144,9 @@ func ReadJSON(r io.Reader, opts ReadOptions) (*Result, error) {
 	if err := dec.Decode(&j); err != nil {
 		return nil, jsonError(opts.File, err)
 	}
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, invalid(&ParseError{File: opts.File, Expected: "只有一个 jixiao.table/v1 对象（多张表请分成多个文件）", Got: "对象之后还有内容"})
+	}
 	if j.Schema != SchemaTable {
 		return nil, invalid(&ParseError{File: opts.File, Field: "schema", Expected: "“" + SchemaTable + "”", Got: j.Schema})
 	}
@@ -188,6 +191,10 @@ func ReadJSON(r io.Reader, opts ReadOptions) (*Result, error) {
 		where := fmt.Sprintf("projects[%d]", pi)
 		if strings.TrimSpace(pj.Name) == "" {
 			return nil, invalid(&ParseError{File: opts.File, Field: where + ".name", Expected: "非空的项目名称"})
+		}
+		pj.Name = strings.TrimSpace(pj.Name)
+		if pj.Org = strings.TrimSpace(pj.Org); pj.Org == "" {
+			pj.Org = strings.TrimSuffix(j.Org, "（本级）") // as the text reader does
 		}
 		ui, ok := unitIndex[pj.Org]
 		if !ok {

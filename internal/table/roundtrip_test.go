@@ -2,7 +2,9 @@ package table_test
 
 import (
 	"bytes"
+	"io"
 	"reflect"
+	"strings"
 	"testing"
 
 	"jixiao"
@@ -73,20 +75,19 @@ func TestSeedRoundTrips(t *testing.T) {
 	for _, f := range []table.Format{table.FormatText, table.FormatJSON} {
 		t.Run(string(f), func(t *testing.T) {
 			again := reread(t, orig, f)
-			if f == table.FormatText {
-				// The text layout does not print the year; the reader infers it again.
-				if again.FiscalYearSource != orig.FiscalYearSource {
-					t.Errorf("year source %q vs %q", again.FiscalYearSource, orig.FiscalYearSource)
-				}
-			} else {
-				again.FiscalYearSource = orig.FiscalYearSource
+			if f == table.FormatText && again.FiscalYearSource != "given: 预算年度：2024 in the file" {
+				// Published tables do not print the year; our exports do.
+				t.Errorf("year source after text export: %q", again.FiscalYearSource)
 			}
+			again.FiscalYearSource = orig.FiscalYearSource
 			sameData(t, string(f), orig, again)
 			if jixiao.ContentHash(orig) != jixiao.ContentHash(again) {
 				t.Error("content hash changed across the round trip")
 			}
 			// And a second trip changes nothing more.
-			sameData(t, string(f)+" twice", again, reread(t, again, f))
+			twice := reread(t, again, f)
+			twice.FiscalYearSource = again.FiscalYearSource
+			sameData(t, string(f)+" twice", again, twice)
 		})
 	}
 }
@@ -102,6 +103,7 @@ func TestTextWriterReproducesPublishedLayout(t *testing.T) {
 		"项目支出绩效目标表（含转移支付项目）\n",
 		"单位名称：广州市花都区科技工业商务和信息化局（本级）\n",
 		"单位：万元\n",
+		"预算年度：2024\n",
 		"项目名称（资金使用单位）\t总计\t财政拨款\t财政专户拨款\t其他资金\t绩效目标\t绩效指标\n",
 		"合计\t27,793.94\t27,793.94\t\t\t\t\n",
 		"广州市花都区科技工业商务和信息化局\t27,793.94\t27,793.94\t\t\t\t\n",
@@ -112,8 +114,8 @@ func TestTextWriterReproducesPublishedLayout(t *testing.T) {
 			t.Errorf("text export lacks %q", want)
 		}
 	}
-	if n := bytes.Count([]byte(out), []byte("\n")); n != 62 {
-		t.Errorf("text export has %d lines, want 62 (title block of 6, header, 合计, unit row, 53 projects)", n)
+	if n := bytes.Count([]byte(out), []byte("\n")); n != 64 {
+		t.Errorf("text export has %d lines, want 64 (title block of 8 with our 预算年度 line, header, 合计, unit row, 53 projects)", n)
 	}
 }
 
@@ -132,5 +134,38 @@ func TestGeneratedTablesRoundTripThroughText(t *testing.T) {
 		againJSON := reread(t, again, table.FormatJSON)
 		againJSON.FiscalYearSource = again.FiscalYearSource
 		sameData(t, "json", again, againJSON)
+	}
+}
+
+func TestGivenYearSurvivesTextExport(t *testing.T) {
+	res, err := table.ReadText(strings.NewReader(miniHeader+miniRow), table.ReadOptions{File: "mini.txt", FiscalYear: 2025})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Its deadlines say 2024, but the user said 2025: the export must keep 2025.
+	if again := reread(t, res.Table, table.FormatText); again.FiscalYear != 2025 {
+		t.Errorf("year after text export: %d (%s)", again.FiscalYear, again.FiscalYearSource)
+	}
+}
+
+func TestTextWriterRefusesWhatWouldReadBackDifferently(t *testing.T) {
+	base := func() *jixiao.Table {
+		return &jixiao.Table{Title: "t", Org: "某局（本级）", FiscalYear: 2024, MoneyUnit: jixiao.WanYuan,
+			Units: []jixiao.Unit{{Name: "某局", Projects: []*jixiao.Project{{Name: "培训经费", Goal: "完成培训。"}}}}}
+	}
+	projectLikeUnit := base()
+	projectLikeUnit.Units[0].Projects = append(projectLikeUnit.Units[0].Projects, &jixiao.Project{Name: "技能大赛组委会"})
+	unitLikeProject := base()
+	unitLikeProject.Units = append(unitLikeProject.Units, jixiao.Unit{Name: "某某实验基地", Projects: []*jixiao.Project{{Name: "x", Goal: "y"}}})
+	unnamedUnit := base()
+	unnamedUnit.Units[0].Name = ""
+	for name, tb := range map[string]*jixiao.Table{"a project without goal or indicators named like a unit": projectLikeUnit,
+		"a second unit not named like one": unitLikeProject, "a unit without a name": unnamedUnit} {
+		if err := table.WriteText(io.Discard, tb); jixiao.ErrorCode(err) != jixiao.EINVALID {
+			t.Errorf("%s: WriteText = %v, want a refusal", name, err)
+		}
+	}
+	if err := table.WriteText(io.Discard, base()); err != nil {
+		t.Errorf("plain table refused: %v", err)
 	}
 }

@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"jixiao"
 )
@@ -22,6 +24,9 @@ type Result struct {
 	Table *jixiao.Table
 	Notes []string
 }
+
+// yearLabel starts the line in which our own exports give the fiscal year.
+const yearLabel = "预算年度："
 
 const (
 	maxLineBytes    = 4 << 20 // a project row with hundreds of indicators is ~100 KB
@@ -78,6 +83,9 @@ func (tr *textReader) fail(field, expected, got string) error {
 }
 
 func (tr *textReader) readLine(line string) error {
+	if !utf8.ValidString(line) {
+		return tr.fail("", "UTF-8 文本（本行混有其他编码的字节，可能是 GBK 内容拼接进了 UTF-8 文件）", strings.ToValidUTF8(line, "�"))
+	}
 	if strings.TrimSpace(line) == "" {
 		return nil // blank lines at page breaks
 	}
@@ -108,9 +116,15 @@ func (tr *textReader) readLine(line string) error {
 		tr.totalSeen = true
 		t.Total = row.funding
 	case row.goal == "" && row.indicators == "" && (tr.unit == nil || looksLikeOrg(name)):
+		if tr.unit != nil || len(t.Units) > 0 {
+			tr.res.Notes = append(tr.res.Notes, fmt.Sprintf("第 %d 行“%s”没有绩效目标和指标，按名称当作资金使用单位（小计）行", tr.line, name))
+		}
 		t.Units = append(t.Units, jixiao.Unit{Name: name, Funding: row.funding, Line: tr.line})
 		tr.unit = &t.Units[len(t.Units)-1]
 	default:
+		if row.goal == "" && row.indicators == "" {
+			tr.res.Notes = append(tr.res.Notes, fmt.Sprintf("第 %d 行“%s”没有绩效目标和指标，名称不像单位，按项目读取", tr.line, name))
+		}
 		inds, cerr := parseIndicatorCell(row.indicators)
 		if cerr != nil {
 			return tr.fail(fmt.Sprintf("绩效指标第 %d 个", cerr.seq), cerr.expected, cerr.got)
@@ -141,6 +155,12 @@ func (tr *textReader) readPreamble(line string) error {
 			tr.res.Notes = append(tr.res.Notes, "表头前没有“单位：万元”一行：金额按万元读取")
 		}
 		return nil
+	case strings.HasPrefix(s, yearLabel):
+		y, err := strconv.Atoi(strings.TrimSpace(strings.TrimPrefix(s, yearLabel)))
+		if err != nil {
+			return tr.fail("预算年度", "四位数年份，如“预算年度：2024”", s)
+		}
+		t.FiscalYear, t.FiscalYearSource = y, "given: "+yearLabel+strconv.Itoa(y)+" in the file"
 	case strings.HasPrefix(s, "单位名称"):
 		t.Org = strings.TrimSpace(cutColon(strings.TrimSpace(strings.TrimPrefix(s, "单位名称"))))
 	case strings.HasPrefix(s, "单位") && hasColon(strings.TrimPrefix(s, "单位")):
@@ -171,6 +191,13 @@ func (tr *textReader) finish() error {
 	if !tr.totalSeen {
 		tr.res.Notes = append(tr.res.Notes, "表中没有“合计”行")
 	}
+	if t.Org == "" {
+		t.Org = t.Units[0].Name
+		if t.Org == "" {
+			return invalid(&ParseError{File: tr.file, Line: 1, Expected: "“单位名称：…”一行或资金使用单位行", Got: "都没有"})
+		}
+		tr.res.Notes = append(tr.res.Notes, "表头没有“单位名称：…”：以第一个资金使用单位“"+t.Org+"”为单位名称")
+	}
 	for i := range t.Units {
 		if t.Units[i].Name == "" {
 			t.Units[i].Name = strings.TrimSuffix(t.Org, "（本级）")
@@ -185,7 +212,7 @@ func (tr *textReader) finish() error {
 // orgSuffixes end the names of 资金使用单位; a row without goal and
 // indicators whose name ends so is a unit subtotal, any other such row is a
 // project that lacks them (a defect the review reports).
-var orgSuffixes = []string{"局", "委", "办", "中心", "站", "所", "院", "校", "园", "馆", "队", "室", "处", "会", "部", "厅", "社", "台", "团", "本级）", "（本级)"}
+var orgSuffixes = []string{"局", "委", "办", "中心", "站", "所", "院", "校", "学", "园", "馆", "队", "室", "处", "会", "部", "厅", "社", "台", "团", "本级）", "（本级)"}
 
 func looksLikeOrg(name string) bool {
 	for _, s := range orgSuffixes {

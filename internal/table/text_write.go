@@ -28,7 +28,10 @@ func WriteText(w io.Writer, t *jixiao.Table) error {
 	if title == "" {
 		title = DefaultTitle
 	}
-	fmt.Fprintf(bw, "%s\n\n单位名称：%s\n\n单位：%s\n\n%s\n", title, t.Org, moneyUnit(t), textHeader)
+	// Published tables do not print the year; we do, on a line of its own
+	// that the reader takes as given, so that an export reads back as the
+	// same year whatever its deadlines say.
+	fmt.Fprintf(bw, "%s\n\n单位名称：%s\n\n%s%d\n\n单位：%s\n\n%s\n", title, t.Org, yearLabel, t.FiscalYear, moneyUnit(t), textHeader)
 	writeMoneyRow(bw, "合计", t.Total, t.MoneyUnit)
 	bw.WriteString("\t\n")
 	for _, u := range t.Units {
@@ -104,11 +107,19 @@ func checkTextSafe(t *jixiao.Table) error {
 			return bad("表头", c)
 		}
 	}
-	for _, u := range t.Units {
+	for i, u := range t.Units {
 		if strings.ContainsAny(u.Name, "\t\r\n") {
 			return bad("单位名称", u.Name)
 		}
+		// The layout tells a unit row from a project row only by the goal
+		// and indicator cells and, for a row with neither, the name.
+		if strings.TrimSpace(u.Name) == "" || i > 0 && !looksLikeOrg(u.Name) {
+			return jixiao.Errorf(jixiao.EINVALID, "无法写成文本版式：资金使用单位“%s”的名称不像单位名称（应以局、中心、所、校等结尾），读回时会被当作项目", u.Name)
+		}
 		for _, p := range u.Projects {
+			if p.Goal == "" && len(p.Indicators) == 0 && looksLikeOrg(p.Name) {
+				return jixiao.Errorf(jixiao.EINVALID, "无法写成文本版式：项目“%s”没有绩效目标和指标，名称又像单位名称，读回时会被当作资金使用单位", p.Name)
+			}
 			for _, c := range []string{p.Name, p.Goal} {
 				if strings.ContainsAny(c, "\t\r\n") {
 					return bad("项目“"+p.Name+"”", c)
