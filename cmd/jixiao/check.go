@@ -38,14 +38,18 @@ func (a *app) checkCommand() *cobra.Command {
 				}
 				opts = o
 			}
-			useDB := cmd.Flags().Changed("db") || a.getenv(envDatabase) != ""
+			// --db asks for the database; JIXIAO_DB offers it when it exists.
+			useDB := cmd.Flags().Changed("db")
+			if !useDB && a.getenv(envDatabase) != "" {
+				useDB = a.dbMissing() == nil
+			}
 			if len(args) == 0 && !useDB {
 				return usagef("请给出要审核的文件，或用 --db 审核数据库中的表（见 jixiao check --help）")
 			}
 			var db *sqldb.DB
 			if useDB {
 				var err error
-				if db, err = a.open(); err != nil {
+				if db, err = a.openExisting(); err != nil {
 					return &exitError{code: exitUsage, err: err}
 				}
 				defer db.Close()

@@ -29,7 +29,7 @@ func (a *app) exportCommand() *cobra.Command {
 			if !isKnownFormat(f) {
 				return usagef("未知的格式 %q：可用 json、text、csv", format)
 			}
-			db, err := a.open()
+			db, err := a.openExisting()
 			if err != nil {
 				return err
 			}

@@ -17,7 +17,7 @@ func (a *app) listCommand() *cobra.Command {
 		Short: "列出已导入的表及其项目和金额",
 		Args:  usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			db, err := a.open()
+			db, err := a.openExisting()
 			if err != nil {
 				return err
 			}

@@ -231,3 +231,15 @@ func TestInterruptedImportFailsAndSaysSo(t *testing.T) {
 type readerFunc func([]byte) (int, error)
 
 func (f readerFunc) Read(p []byte) (int, error) { return f(p) }
+
+func TestReadingCommandsDoNotCreateADatabase(t *testing.T) {
+	c := newCLI(t) // its database file does not exist yet
+	for _, args := range [][]string{{"list"}, {"show", "x"}, {"export"}, {"check", "--db", c.db}} {
+		if code, _, errs := c.run(args...); code == 0 || !strings.Contains(errs, "不存在") {
+			t.Errorf("jixiao %v: exit %d %q", args, code, errs)
+		}
+	}
+	if _, err := os.Stat(c.db); !os.IsNotExist(err) {
+		t.Errorf("a reading command created %s", c.db)
+	}
+}

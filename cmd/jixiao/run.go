@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net/url"
 	"os"
+	"strings"
 
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
@@ -140,6 +141,26 @@ func (a *app) open() (*sqldb.DB, error) {
 		return nil, fmt.Errorf("open database %s: %w", redact(a.dsn), err)
 	}
 	return db, nil
+}
+
+// openExisting opens the store for a command that only reads: a SQLite
+// file that does not exist is a mistyped path, not a new empty database.
+func (a *app) openExisting() (*sqldb.DB, error) {
+	if err := a.dbMissing(); err != nil {
+		return nil, err
+	}
+	return a.open()
+}
+
+// dbMissing reports a SQLite file that does not exist; URLs are left to the
+// server to judge.
+func (a *app) dbMissing() error {
+	if !strings.Contains(a.dsn, "://") && a.dsn != ":memory:" {
+		if _, err := os.Stat(a.dsn); errors.Is(err, os.ErrNotExist) {
+			return jixiao.Errorf(jixiao.ENOTFOUND, "数据库 %s 不存在（先用 jixiao import 导入，或用 --db 指定）", a.dsn)
+		}
+	}
+	return nil
 }
 
 // redact hides a password in a database URL before it is printed.

@@ -19,7 +19,7 @@ func (a *app) showCommand() *cobra.Command {
 		Short: "显示一个项目：资金、绩效目标、指标及其解析结果",
 		Args:  usageArgs(cobra.ExactArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			db, err := a.open()
+			db, err := a.openExisting()
 			if err != nil {
 				return err
 			}

@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"io"
 	"strconv"
+	"strings"
 
 	"jixiao"
 	"jixiao/internal/value"
@@ -36,7 +37,7 @@ func WriteCSV(w io.Writer, t *jixiao.Table) error {
 			head := []string{year, t.Org, un.Name, p.Name, string(u),
 				p.Funding.Total.Format(u), p.Funding.Fiscal.Format(u), p.Funding.SpecialAccount.Format(u), p.Funding.Other.Format(u), p.Goal}
 			if len(p.Indicators) == 0 {
-				if err := cw.Write(append(head, make([]string, len(csvHeader)-len(head))...)); err != nil {
+				if err := cw.Write(excelSafe(append(head, make([]string, len(csvHeader)-len(head))...))); err != nil {
 					return err
 				}
 			}
@@ -50,7 +51,7 @@ func WriteCSV(w io.Writer, t *jixiao.Table) error {
 					strconv.Itoa(in.Seq), in.Level1.Code, in.Level1.Name, in.Level2.Code, in.Level2.Name, in.Name, in.Unit,
 					string(value.Direction(in)), in.Weight.String(), in.Period.Raw, in.Annual.Raw,
 					string(a.Kind), string(a.Op), a.Value.String(), a.Max.String(), a.Unit, a.Qualifier, a.Date, b)
-				if err := cw.Write(rec); err != nil {
+				if err := cw.Write(excelSafe(rec)); err != nil {
 					return err
 				}
 			}
@@ -58,4 +59,21 @@ func WriteCSV(w io.Writer, t *jixiao.Table) error {
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// excelSafe keeps spreadsheets from running cell text as a formula (CSV
+// injection): a text cell that starts with = + @ or - is prefixed with an
+// apostrophe, which Excel and LibreOffice hide. Numbers, negative ones
+// included, are left alone. So the comparator "=" reads '= in the CSV.
+func excelSafe(rec []string) []string {
+	for i, c := range rec {
+		if c == "" || !strings.ContainsRune("=+@-", rune(c[0])) {
+			continue
+		}
+		if _, err := jixiao.ParseDecimal(c); err == nil {
+			continue
+		}
+		rec[i] = "'" + c
+	}
+	return rec
 }

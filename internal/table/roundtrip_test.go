@@ -169,3 +169,20 @@ func TestTextWriterRefusesWhatWouldReadBackDifferently(t *testing.T) {
 		t.Errorf("plain table refused: %v", err)
 	}
 }
+
+func TestCSVKeepsSpreadsheetsFromRunningFormulas(t *testing.T) {
+	tb := &jixiao.Table{Title: "t", Org: "某局", FiscalYear: 2024, MoneyUnit: jixiao.WanYuan,
+		Units: []jixiao.Unit{{Name: "某局", Projects: []*jixiao.Project{{Name: "=HYPERLINK(\"x\")", Goal: "-1.5 万元",
+			Funding:    jixiao.Funding{Total: -1_500_000},
+			Indicators: []*jixiao.Indicator{{Seq: 1, Name: "@x", Annual: jixiao.Target{Raw: "2", Kind: jixiao.KindNumeric, Op: jixiao.OpEQ, Value: jixiao.MustDecimal("2")}}}}}}}}
+	var buf bytes.Buffer
+	if err := table.WriteCSV(&buf, tb); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	for _, want := range []string{`"'=HYPERLINK(""x"")"`, ",'-1.5 万元,", ",'@x,", ",-1.50,", ",'=,"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("CSV lacks %s:\n%s", want, out)
+		}
+	}
+}
