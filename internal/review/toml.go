@@ -52,21 +52,7 @@ func decodeTOML(b []byte) (map[string]any, error) {
 				return nil, err
 			}
 		} else {
-			path, err := p.keyPath()
-			if err != nil {
-				return nil, err
-			}
-			p.skipBlank(false)
-			if p.eof() || p.peek() != '=' {
-				return nil, p.errf("键 %q 之后应为 =", strings.Join(path, "."))
-			}
-			p.i++
-			p.skipBlank(false)
-			v, err := p.value()
-			if err != nil {
-				return nil, err
-			}
-			if err := p.set(cur, path, v); err != nil {
+			if err := p.keyValue(cur); err != nil {
 				return nil, err
 			}
 		}
@@ -310,21 +296,7 @@ func (p *tomlParser) inlineTable() (map[string]any, error) {
 			p.i++
 			return out, nil
 		}
-		path, err := p.keyPath()
-		if err != nil {
-			return nil, err
-		}
-		p.skipBlank(false)
-		if p.eof() || p.peek() != '=' {
-			return nil, p.errf("键 %q 之后应为 =", strings.Join(path, "."))
-		}
-		p.i++
-		p.skipBlank(false)
-		v, err := p.value()
-		if err != nil {
-			return nil, err
-		}
-		if err := p.set(out, path, v); err != nil {
+		if err := p.keyValue(out); err != nil {
 			return nil, err
 		}
 		p.skipBlank(false)
@@ -408,4 +380,24 @@ func (p *tomlParser) header(root map[string]any, path []string, arr bool) (map[s
 		return x, nil
 	}
 	return nil, p.errf("键 %q 已是一个值，不能再作为表", last)
+}
+
+// keyValue reads `key.path = value` and stores the value in dst: the same
+// at the top level, in a [table] and in an inline { … } table.
+func (p *tomlParser) keyValue(dst map[string]any) error {
+	path, err := p.keyPath()
+	if err != nil {
+		return err
+	}
+	p.skipBlank(false)
+	if p.eof() || p.peek() != '=' {
+		return p.errf("键 %q 之后应为 =", strings.Join(path, "."))
+	}
+	p.i++
+	p.skipBlank(false)
+	v, err := p.value()
+	if err != nil {
+		return err
+	}
+	return p.set(dst, path, v)
 }
