@@ -52,6 +52,12 @@ func (db *DB) SaveTable(ctx context.Context, t *jixiao.Table) (jixiao.ImportResu
 				continue
 			}
 		}
+		// A cancelled save can surface as whatever the driver hit first
+		// ("connection is already closed"); the cause the caller can act
+		// on is the cancellation, so that is what the error says.
+		if cerr := ctx.Err(); cerr != nil && !errors.Is(err, cerr) {
+			err = fmt.Errorf("%w (%v)", cerr, err)
+		}
 		return jixiao.ImportResult{}, fmt.Errorf("save table %s %d: %w", t.Org, t.FiscalYear, domainErr(err))
 	}
 }
