@@ -1,6 +1,9 @@
 package jixiao
 
-import "context"
+import (
+	"context"
+	"time"
+)
 
 // ImportOutcome says what storing a table did.
 type ImportOutcome string
@@ -35,6 +38,11 @@ type TableSummary struct {
 	ReviewScore float64 // 0 with ReviewGrade "" when not reviewed
 	ReviewGrade string  // 优 / 良 / 中 / 差
 	Findings    int     // how many review findings
+	Status      Status
+	Grade       string // the reviewer's grade, once approved
+	CreatedBy   string
+	Note        string
+	ImportedAt  time.Time
 }
 
 // ProjectRef locates a project in a stored table.
@@ -52,6 +60,11 @@ type TableFilter struct {
 	Org         string
 	FiscalYear  int
 	AllVersions bool
+	// Published lists, per org and year, the newest published version
+	// instead of the current one: what the public sees.
+	Published bool
+	// ID lists just that version, current or not.
+	ID int64
 }
 
 // TableStore keeps tables and their versions. Every method owns its

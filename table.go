@@ -18,6 +18,13 @@ type Table struct {
 	Version          int       // 1, 2, … per (Org, FiscalYear)
 	ImportedAt       time.Time
 	Review           *Review // nil when not reviewed
+
+	// Workflow (DESIGN §5); not part of the content hash.
+	Status    Status // "" is read as published: what an import of a published file is
+	CreatedBy string // who made this version
+	Note      string // why: the adjustment reason, or what an edit changed
+	Grade     string // the reviewer's grade once approved: 优/良/中/差
+	Comment   string // the reviewer's last comment
 }
 
 // Unit is a 资金使用单位 row: its printed subtotal and its projects.

@@ -15,6 +15,11 @@ import (
 const isCurrent = `NOT EXISTS (SELECT 1 FROM tables n
 	WHERE n.org_id = t.org_id AND n.fiscal_year = t.fiscal_year AND n.version > t.version)`
 
+// isNewestPublished is true for the newest published version of its org and
+// year, which stays what the public sees while a later version is in review.
+const isNewestPublished = `NOT EXISTS (SELECT 1 FROM tables n
+	WHERE n.org_id = t.org_id AND n.fiscal_year = t.fiscal_year AND n.version > t.version AND n.status = 'published')`
+
 // Tables lists stored tables, by org name (code-point order), year and
 // version. Only current versions unless f.AllVersions.
 func (db *DB) Tables(ctx context.Context, f jixiao.TableFilter) ([]jixiao.TableSummary, error) {
@@ -26,12 +31,17 @@ func (db *DB) Tables(ctx context.Context, f jixiao.TableFilter) ([]jixiao.TableS
 	if f.FiscalYear != 0 {
 		where, args = append(where, "t.fiscal_year = ?"), append(args, f.FiscalYear)
 	}
-	if !f.AllVersions {
+	switch {
+	case f.ID != 0:
+		where, args = append(where, "t.id = ?"), append(args, f.ID)
+	case f.Published:
+		where = append(where, "t.status = 'published'", isNewestPublished)
+	case !f.AllVersions:
 		where = append(where, isCurrent)
 	}
 	q := `SELECT t.id, t.title, o.name, t.fiscal_year, t.version, ` + isCurrent + ` AS current,
 		t.total_fen, t.money_unit, t.project_count, t.indicator_count, t.source, t.hash,
-		t.review_score, t.review_grade, t.finding_count
+		t.review_score, t.review_grade, t.finding_count, t.status, t.grade, t.created_by, t.note, t.imported_at
 	FROM tables t JOIN orgs o ON o.id = t.org_id`
 	if len(where) > 0 {
 		q += "\nWHERE " + strings.Join(where, " AND ")
@@ -49,13 +59,14 @@ func (db *DB) Tables(ctx context.Context, f jixiao.TableFilter) ([]jixiao.TableS
 		var unit, score string
 		if err := rows.Scan(&s.ID, &s.Title, &s.Org, &s.FiscalYear, &s.Version, &s.Current,
 			&s.Total, &unit, &s.Projects, &s.Indicators, &s.Source, &s.Hash,
-			&score, &s.ReviewGrade, &s.Findings); err != nil {
+			&score, &s.ReviewGrade, &s.Findings, &s.Status, &s.Grade, &s.CreatedBy, &s.Note, &s.ImportedAt); err != nil {
 			return nil, fmt.Errorf("list tables: %w", err)
 		}
 		if score != "" {
 			s.ReviewScore, _ = strconv.ParseFloat(score, 64) // written by saveReview with FormatFloat
 		}
 		s.MoneyUnit = jixiao.MoneyUnit(unit)
+		s.ImportedAt = s.ImportedAt.UTC()
 		list = append(list, s)
 	}
 	if err := rows.Err(); err != nil {

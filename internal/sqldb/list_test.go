@@ -29,7 +29,7 @@ func TestTables(t *testing.T) {
 			return jixiao.TableSummary{
 				ID: tb.ID, Title: tb.Title, Org: tb.Org, FiscalYear: tb.FiscalYear, Version: tb.Version,
 				Current: current, Total: tb.Total.Total, MoneyUnit: tb.MoneyUnit,
-				Projects: len(tb.Projects()), Indicators: tb.IndicatorCount(), Source: tb.Source, Hash: tb.Hash,
+				Projects: len(tb.Projects()), Indicators: tb.IndicatorCount(), Source: tb.Source, Hash: tb.Hash, Status: tb.Status, ImportedAt: tb.ImportedAt,
 			}
 		}
 		// Org names sort by code point: 乙 (U+4E59) before 甲 (U+7532).

@@ -33,11 +33,11 @@ func (db *DB) loadTable(ctx context.Context, id int64) (*jixiao.Table, error) {
 	err = tx.QueryRowxContext(ctx, tx.Rebind(`
 		SELECT id, title, org_name, fiscal_year, fiscal_year_source, money_unit,
 			total_fen, fiscal_fen, special_account_fen, other_fen,
-			source, hash, version, imported_at
+			source, hash, version, imported_at, status, created_by, note, grade, comment
 		FROM tables WHERE id = ?`), id).Scan(
 		&t.ID, &t.Title, &t.Org, &t.FiscalYear, &t.FiscalYearSource, &unit,
 		&t.Total.Total, &t.Total.Fiscal, &t.Total.SpecialAccount, &t.Total.Other,
-		&t.Source, &t.Hash, &t.Version, &t.ImportedAt)
+		&t.Source, &t.Hash, &t.Version, &t.ImportedAt, &t.Status, &t.CreatedBy, &t.Note, &t.Grade, &t.Comment)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, jixiao.Errorf(jixiao.ENOTFOUND, "绩效目标表 %d 不存在 (table %d not found)", id, id)
 	}

@@ -22,6 +22,27 @@ const saveAttempts = 8
 // databases store), and each project's ID when a version is written.
 // Everything is written in one transaction.
 func (db *DB) SaveTable(ctx context.Context, t *jixiao.Table) (jixiao.ImportResult, error) {
+	return db.SaveVersion(ctx, t, SaveOptions{})
+}
+
+// SaveOptions says how SaveVersion treats a table.
+type SaveOptions struct {
+	// BaseVersion, when not 0, makes the save an edit of that version: if
+	// another version has become current since, the save fails with
+	// ECONFLICT instead of overwriting what someone else saved; and data
+	// equal to an older version is still a new version (an edit undone).
+	BaseVersion int
+	// Audit, when set, is written to the audit log in the same transaction
+	// (its Object defaults to "table:<new id>"). An import with no Audit
+	// is logged with a summary of the table as actor "system".
+	Audit *jixiao.AuditEntry
+	// Actor names who saves, for the default audit record.
+	Actor string
+}
+
+// SaveVersion is SaveTable with the workflow's options: t.Status (default
+// published), t.CreatedBy and t.Note are stored with the new version.
+func (db *DB) SaveVersion(ctx context.Context, t *jixiao.Table, opts SaveOptions) (jixiao.ImportResult, error) {
 	if err := validate(t); err != nil {
 		if t == nil {
 			return jixiao.ImportResult{}, fmt.Errorf("save table: %w", err)
@@ -36,9 +57,10 @@ func (db *DB) SaveTable(ctx context.Context, t *jixiao.Table) (jixiao.ImportResu
 	at = at.UTC().Truncate(time.Microsecond)
 
 	for attempt := 1; ; attempt++ {
-		s, err := db.saveOnce(ctx, t, hash, at)
+		s, err := db.saveOnce(ctx, t, hash, at, opts)
 		if err == nil {
 			t.ID, t.Version, t.Hash, t.ImportedAt = s.tableID, s.version, hash, s.importedAt
+			t.Status = statusOf(t)
 			if s.outcome != jixiao.ImportUnchanged {
 				for i, p := range t.Projects() {
 					p.ID = s.projectIDs[i]
@@ -99,7 +121,7 @@ type saved struct {
 	projectIDs []int64 // in t.Projects() order
 }
 
-func (db *DB) saveOnce(ctx context.Context, t *jixiao.Table, hash string, at time.Time) (saved, error) {
+func (db *DB) saveOnce(ctx context.Context, t *jixiao.Table, hash string, at time.Time, opts SaveOptions) (saved, error) {
 	// A dedicated connection, because the PostgreSQL COPY must run on the
 	// very session that holds the transaction.
 	conn, err := db.x.Connx(ctx)
@@ -140,7 +162,10 @@ func (db *DB) saveOnce(ctx context.Context, t *jixiao.Table, hash string, at tim
 	case errors.Is(err, sql.ErrNoRows):
 	case err != nil:
 		return saved{}, fmt.Errorf("select current version: %w", err)
-	case cur.Hash != hash:
+	case opts.BaseVersion != 0 && cur.Version != opts.BaseVersion:
+		return saved{}, jixiao.Errorf(jixiao.ECONFLICT,
+			"保存冲突：您编辑的是第 %d 版，此后已有人保存了第 %d 版。请打开最新版本，重新修改后再保存。", opts.BaseVersion, cur.Version)
+	case cur.Hash != hash && opts.BaseVersion == 0:
 		// An older version with the same data (a directory of files for one
 		// org and year imported again) is that version, not a new one.
 		old := cur
@@ -179,12 +204,14 @@ func (db *DB) saveOnce(ctx context.Context, t *jixiao.Table, hash string, at tim
 	err = tx.QueryRowxContext(ctx, tx.Rebind(`
 		INSERT INTO tables (org_id, fiscal_year, version, title, org_name, money_unit,
 			total_fen, fiscal_fen, special_account_fen, other_fen,
-			source, hash, fiscal_year_source, imported_at, project_count, indicator_count)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			source, hash, fiscal_year_source, imported_at, project_count, indicator_count,
+			status, created_by, note, grade, comment)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		RETURNING id`),
 		orgID, t.FiscalYear, s.version, t.Title, t.Org, string(t.MoneyUnit),
 		int64(t.Total.Total), int64(t.Total.Fiscal), int64(t.Total.SpecialAccount), int64(t.Total.Other),
 		t.Source, hash, t.FiscalYearSource, at, len(projects), t.IndicatorCount(),
+		string(statusOf(t)), t.CreatedBy, t.Note, t.Grade, t.Comment,
 	).Scan(&s.tableID)
 	if err != nil {
 		return saved{}, fmt.Errorf("insert table: %w", err)
@@ -241,10 +268,56 @@ func (db *DB) saveOnce(ctx context.Context, t *jixiao.Table, hash string, at tim
 		}
 	}
 
+	entry := importAudit(t, s, hash, opts)
+	if _, err := appendAudit(ctx, tx, entry, at); err != nil {
+		return saved{}, err
+	}
+
 	if err := tx.Commit(); err != nil {
 		return saved{}, fmt.Errorf("commit: %w", err)
 	}
 	return s, nil
+}
+
+func statusOf(t *jixiao.Table) jixiao.Status {
+	if t.Status == "" {
+		return jixiao.StatusPublished
+	}
+	return t.Status
+}
+
+// importAudit is the audit record of a saved version: the caller's, or a
+// summary of the table (the data itself is the version, kept for good).
+func importAudit(t *jixiao.Table, s saved, hash string, opts SaveOptions) jixiao.AuditEntry {
+	var e jixiao.AuditEntry
+	if opts.Audit != nil {
+		e = *opts.Audit
+	}
+	if e.Object == "" {
+		e.Object = fmt.Sprintf("table:%d", s.tableID)
+	}
+	if e.Actor == "" {
+		e.Actor = cmpOr(opts.Actor, t.CreatedBy, "system")
+	}
+	if e.Action == "" {
+		e.Action = "table.import"
+	}
+	if e.After == "" {
+		e.After = auditJSON(map[string]any{
+			"org": t.Org, "fiscal_year": t.FiscalYear, "version": s.version, "hash": hash,
+			"status": statusOf(t), "source": t.Source, "projects": len(t.Projects()), "indicators": t.IndicatorCount(),
+		})
+	}
+	return e
+}
+
+func cmpOr(ss ...string) string {
+	for _, s := range ss {
+		if s != "" {
+			return s
+		}
+	}
+	return ""
 }
 
 // backoff spreads retries of concurrent saves so they do not collide again.
