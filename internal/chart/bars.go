@@ -24,7 +24,7 @@ const (
 	maxLabel  = 0.4  // of the width, at most, for the label column
 )
 
-// row is a bar as drawn.
+// barRow is a bar as drawn.
 type barRow struct {
 	Bar
 	label string // cleaned
@@ -33,10 +33,10 @@ type barRow struct {
 
 // Bars draws a horizontal bar chart, largest value on top. When there are
 // more than opt.MaxBars bars, the first MaxBars are drawn and the rest are
-// added up in one grey bar "其他（N 项）", drawn broken (full width, a break
-// mark, its true value) when it is longer than the top bar. Labels are cut to fit a column
-// of at most 40% of the width. Negative values extend left of a zero line;
-// no bars at all draw the 暂无数据 placeholder.
+// added up in one grey bar "其他（N 项）", drawn broken (full width, a
+// break mark, its true value) when it is longer than the top bar. Labels
+// are cut to fit a column of at most 40% of the width. Negative values
+// extend left of a zero line; no bars at all draw the 暂无数据 placeholder.
 func Bars(bars []Bar, opt Options) template.HTML {
 	s := opt.settings("条形图", 640, 0)
 	if len(bars) == 0 {
