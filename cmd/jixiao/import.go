@@ -69,7 +69,7 @@ func (a *app) importFiles(db *sqldb.DB, files []string, opts table.ReadOptions, 
 				bar.Clear()
 			}
 			a.notes(p.file, p.res)
-			res, err = db.SaveTable(a.ctx, p.res.Table)
+			res, err = db.SaveVersion(a.ctx, p.res.Table, sqldb.SaveOptions{Actor: a.cliActor()})
 			if err == nil && bar == nil {
 				a.summarise(p.file, p.res, res)
 			}

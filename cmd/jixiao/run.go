@@ -131,6 +131,7 @@ func (a *app) rootCommand() *cobra.Command {
 		return usagef("%v（见 jixiao %s --help）", err, cmd.Name())
 	})
 	root.AddCommand(a.importCommand(), a.checkCommand(), a.rulesCommand(), a.listCommand(), a.showCommand(), a.exportCommand(), a.genCommand())
+	root.AddCommand(a.serveCommand(), a.auditCommand())
 	return root
 }
 
@@ -161,6 +162,18 @@ func (a *app) dbMissing() error {
 		}
 	}
 	return nil
+}
+
+// cliActor names the command line's user in the audit log.
+func (a *app) cliActor() string {
+	u := a.getenv("USER")
+	if u == "" {
+		u = a.getenv("USERNAME")
+	}
+	if u == "" {
+		u = "unknown"
+	}
+	return "cli:" + u
 }
 
 // redact hides a password in a database URL before it is printed.

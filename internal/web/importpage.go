@@ -1,0 +1,214 @@
+package web
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"net/http"
+	"strconv"
+	"sync"
+	"time"
+
+	"jixiao"
+	"jixiao/internal/auth"
+	"jixiao/internal/sqldb"
+	"jixiao/internal/table"
+)
+
+// maxUpload bounds an uploaded file; the largest published tables are a
+// few megabytes.
+const maxUpload = 32 << 20
+
+// uploadStash keeps uploaded files between the preview and the commit, so
+// that the user confirms exactly what they saw. It is small and in memory:
+// a restart only means uploading again.
+type uploadStash struct {
+	mu    sync.Mutex
+	ttl   time.Duration
+	max   int
+	files map[string]*upload
+}
+
+type upload struct {
+	user    int64
+	name    string
+	year    int
+	data    []byte
+	expires time.Time
+}
+
+func newUploadStash(ttl time.Duration, max int) *uploadStash {
+	return &uploadStash{ttl: ttl, max: max, files: map[string]*upload{}}
+}
+
+func (st *uploadStash) put(u *upload) string {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	now := time.Now()
+	for k, f := range st.files {
+		if now.After(f.expires) {
+			delete(st.files, k)
+		}
+	}
+	for len(st.files) >= st.max { // drop the oldest
+		var oldest string
+		for k, f := range st.files {
+			if oldest == "" || f.expires.Before(st.files[oldest].expires) {
+				oldest = k
+			}
+		}
+		delete(st.files, oldest)
+	}
+	u.expires = now.Add(st.ttl)
+	key := auth.NewSecret("")[:22]
+	st.files[key] = u
+	return key
+}
+
+func (st *uploadStash) take(key string, user int64) (*upload, bool) {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	u, ok := st.files[key]
+	if !ok || u.user != user || time.Now().After(u.expires) {
+		return nil, false
+	}
+	delete(st.files, key)
+	return u, true
+}
+
+func (st *uploadStash) peek(key string, user int64) (*upload, bool) {
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	u, ok := st.files[key]
+	if !ok || u.user != user || time.Now().After(u.expires) {
+		return nil, false
+	}
+	return u, true
+}
+
+type importView struct {
+	Key      string
+	File     string
+	Year     string
+	Result   *table.Result
+	Review   *jixiao.Review
+	Findings map[jixiao.Severity]int
+	OrgOK    bool
+	OrgError string
+}
+
+func (s *Server) importPage(w http.ResponseWriter, r *http.Request) error {
+	return s.render(w, r, "import", "导入绩效目标表", importView{})
+}
+
+// readUpload reads a stashed file as the import command would.
+func readUpload(u *upload) (*table.Result, error) {
+	return table.Read(bytes.NewReader(u.data), table.ReadOptions{File: u.name, FiscalYear: u.year})
+}
+
+// importUpload reads the file and shows what was read and what the review
+// says, without storing anything.
+func (s *Server) importUpload(w http.ResponseWriter, r *http.Request) error {
+	r.Body = http.MaxBytesReader(w, r.Body, maxUpload+1<<20)
+	v := importView{Year: r.FormValue("year")}
+	fail := func(msg string) error {
+		return s.renderView(w, "import", &view{User: userOf(r), Title: "导入绩效目标表", Path: r.URL.Path, Error: msg, Page: v}, http.StatusUnprocessableEntity)
+	}
+	f, hdr, err := r.FormFile("file")
+	if err != nil {
+		var mbe *http.MaxBytesError
+		if errors.As(err, &mbe) {
+			return fail("文件太大：最大 32 MB。")
+		}
+		return fail("请选择要导入的文件。")
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, maxUpload+1))
+	if err != nil {
+		return fail("文件读取失败：" + err.Error())
+	}
+	if len(data) > maxUpload {
+		return fail("文件太大：最大 32 MB。")
+	}
+	v.File = hdr.Filename
+	year := 0
+	if v.Year != "" {
+		if year, err = strconv.Atoi(v.Year); err != nil || year < 1949 || year > 2200 {
+			return fail("预算年度须是四位年份，例如 2024。")
+		}
+	}
+	up := &upload{user: userOf(r).ID, name: hdr.Filename, year: year, data: data}
+	res, err := readUpload(up)
+	if err != nil {
+		return fail(jixiao.ErrorMessage(err) + errorDetail(err))
+	}
+	v.Result = res
+	v.Review, _ = s.reviewed(res.Table, "")
+	v.Findings = map[jixiao.Severity]int{}
+	for _, f := range v.Review.Findings {
+		v.Findings[f.Severity]++
+	}
+	v.OrgOK, v.OrgError = s.mayImport(r, res.Table)
+	v.Key = s.uploads.put(up)
+	return s.render(w, r, "import", "导入预览："+res.Table.Org, v)
+}
+
+// errorDetail adds the reader's place (file, line, field) to a message.
+func errorDetail(err error) string {
+	var pe *table.ParseError
+	if errors.As(err, &pe) {
+		return "（" + pe.Error() + "）"
+	}
+	return ""
+}
+
+// mayImport says whether the user may store a table of t's org: filers
+// only their own org's, reviewers and admins any org they manage (a new
+// org is managed by admins only).
+func (s *Server) mayImport(r *http.Request, t *jixiao.Table) (bool, string) {
+	u := userOf(r)
+	if u.Role == jixiao.RoleAdmin {
+		return true, ""
+	}
+	if u.Role == jixiao.RoleFiler && t.Org == u.OrgName {
+		return true, ""
+	}
+	return false, "这张表的单位是“" + t.Org + "”，您只能导入本单位（" + u.OrgName + "）的表。"
+}
+
+// importCommit stores the previewed file as a new draft version.
+func (s *Server) importCommit(w http.ResponseWriter, r *http.Request) error {
+	u := userOf(r)
+	up, ok := s.uploads.peek(r.PathValue("key"), u.ID)
+	if !ok {
+		return errNotFound("上传的文件已过期，请重新上传。")
+	}
+	res, err := readUpload(up)
+	if err != nil {
+		return err
+	}
+	t := res.Table
+	if ok, msg := s.mayImport(r, t); !ok {
+		return errForbidden(msg)
+	}
+	t.Review, _ = s.reviewed(t, "")
+	t.Status, t.CreatedBy, t.Note = jixiao.StatusDraft, u.Login, "导入："+up.name
+	// An import does not overwrite work in review: a table already
+	// submitted or approved changes only through its own workflow.
+	if cur, err := s.db.Tables(r.Context(), jixiao.TableFilter{Org: t.Org, FiscalYear: t.FiscalYear}); err != nil {
+		return err
+	} else if len(cur) > 0 && !cur[0].Status.Editable() && cur[0].Status != jixiao.StatusPublished {
+		return jixiao.Errorf(jixiao.ECONFLICT, "%s %d 年的表正处于“%s”状态，不能导入新版本覆盖。", t.Org, t.FiscalYear, cur[0].Status.Label())
+	}
+	res2, err := s.db.SaveVersion(r.Context(), t, sqldb.SaveOptions{Actor: u.Login})
+	if err != nil {
+		return err
+	}
+	s.uploads.take(r.PathValue("key"), u.ID)
+	s.forgetOrgs()
+	flash := "imported"
+	if res2.Outcome == jixiao.ImportUnchanged {
+		flash = "unchanged"
+	}
+	return s.redirect(w, r, tableURL(res2.TableID), flash)
+}
