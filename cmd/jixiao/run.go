@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net/url"
 	"os"
+	"runtime/pprof"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -36,6 +37,8 @@ type app struct {
 	getenv func(string) string
 	dsn    string
 	log    *slog.Logger
+
+	stopProfile func() // set by --cpuprofile
 }
 
 // exitError carries an exit status other than 1 out of a subcommand.
@@ -60,6 +63,9 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	err := root.ExecuteContext(ctx)
+	if a.stopProfile != nil {
+		a.stopProfile()
+	}
 	if err == nil {
 		return exitOK
 	}
@@ -126,6 +132,21 @@ func (a *app) rootCommand() *cobra.Command {
 	}
 	root.PersistentFlags().StringVar(&a.dsn, "db", defaultDSN, "数据库：SQLite 文件路径，或 postgres:// URL（也可用环境变量 "+envDatabase+"）")
 	root.PersistentFlags().BoolVarP(&verbose, "verbose", "v", false, "输出调试日志")
+	var cpuProfile string
+	root.PersistentFlags().StringVar(&cpuProfile, "cpuprofile", "", "write a CPU profile (for go tool pprof) to this file")
+	root.PersistentFlags().MarkHidden("cpuprofile")
+	root.PersistentPreRunE = func(cmd *cobra.Command, args []string) error {
+		root.PersistentPreRun(cmd, args)
+		if cpuProfile == "" {
+			return nil
+		}
+		f, err := os.Create(cpuProfile)
+		if err != nil {
+			return err
+		}
+		a.stopProfile = func() { pprof.StopCPUProfile(); f.Close() }
+		return pprof.StartCPUProfile(f)
+	}
 	root.Args = usageArgs(cobra.NoArgs) // an unknown subcommand is a usage error
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
 		return usagef("%v（见 jixiao %s --help）", err, cmd.Name())
