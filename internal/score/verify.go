@@ -141,7 +141,8 @@ type IndicatorReport struct {
 	Check        Check          `json:"check"`
 	// AsPublished is set when the indicator cannot be scored and its
 	// published score stands in for it in the recomputed total.
-	AsPublished bool `json:"as_published,omitempty"`
+	AsPublished bool   `json:"as_published,omitempty"`
+	Deviation   string `json:"deviation,omitempty"` // 偏差原因分析及改进措施, as published
 }
 
 // BudgetReport is the budget execution line beside its published score.
@@ -242,7 +243,7 @@ func verifyProject(sp SheetProject, year int, unit jixiao.MoneyUnit, s Settings,
 		ir := &res.Indicators[i]
 		si := sp.Indicators[i]
 		rep := IndicatorReport{Where: si.Where, Level1: si.Indicator.Level1.Name, Level2: si.Indicator.Level2.Name,
-			WeightSource: "allocated", Published: si.Score, Check: Unpublished}
+			WeightSource: "allocated", Published: si.Score, Check: Unpublished, Deviation: si.Deviation}
 		if si.Indicator.Weight.IsSet() {
 			rep.WeightSource = "published"
 		}
