@@ -131,7 +131,7 @@ func ReadJSON(r io.Reader, opts Options) (*Result, error) {
 			line, _ := lineCol(b, te.Offset)
 			return nil, fail("第 %d 行：键 %q 应为%s，实际为 JSON %s", line, te.Field, jsonKind(te.Type.Kind().String()), te.Value)
 		case strings.HasPrefix(err.Error(), "json: unknown field "):
-			return nil, fail("未知的键 %s（%s 的键见 jixiao score --help）", strings.TrimPrefix(err.Error(), "json: unknown field "), SchemaSelfEval)
+			return nil, fail("未知的键 %s（%s 的键见 docs/score.md）", strings.TrimPrefix(err.Error(), "json: unknown field "), SchemaSelfEval)
 		}
 		return nil, fail("JSON 无法读取：%v", err)
 	}
