@@ -152,7 +152,7 @@ func (a *app) rootCommand() *cobra.Command {
 		return usagef("%v（见 jixiao %s --help）", err, cmd.Name())
 	})
 	root.AddCommand(a.importCommand(), a.checkCommand(), a.rulesCommand(), a.listCommand(), a.showCommand(), a.exportCommand(), a.genCommand())
-	root.AddCommand(a.serveCommand(), a.auditCommand())
+	root.AddCommand(a.serveCommand(), a.auditCommand(), a.scoreCommand())
 	return root
 }
 

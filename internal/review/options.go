@@ -1,17 +1,16 @@
 package review
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"math"
 	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 
 	"jixiao"
+	"jixiao/internal/conf"
 )
 
 // Options tune a review. The zero value means the defaults of
@@ -133,14 +132,7 @@ func LoadOptions(path string) (Options, error) {
 	if err != nil {
 		return Options{}, &jixiao.Error{Code: jixiao.EINVALID, Message: fmt.Sprintf("规则文件 %s 无法读取：%v", path, unwrapPathErr(err)), Err: err}
 	}
-	var m map[string]any
-	isJSON := strings.EqualFold(filepath.Ext(path), ".json") ||
-		!strings.EqualFold(filepath.Ext(path), ".toml") && bytes.HasPrefix(bytes.TrimSpace(b), []byte("{"))
-	if isJSON {
-		m, err = decodeJSON(b)
-	} else {
-		m, err = decodeTOML(b)
-	}
+	m, err := conf.Decode(path, b)
 	if err != nil {
 		return Options{}, jixiao.Errorf(jixiao.EINVALID, "规则文件 %s：%v", path, err)
 	}
@@ -157,43 +149,6 @@ func unwrapPathErr(err error) error {
 		return pe.Err
 	}
 	return err
-}
-
-func decodeJSON(b []byte) (map[string]any, error) {
-	d := json.NewDecoder(bytes.NewReader(b))
-	d.UseNumber()
-	var m map[string]any
-	if err := d.Decode(&m); err != nil {
-		var se *json.SyntaxError
-		if errors.As(err, &se) {
-			line, col := lineCol(b, se.Offset)
-			return nil, fmt.Errorf("第 %d 行第 %d 列 JSON 语法错误：%v", line, col, se)
-		}
-		var te *json.UnmarshalTypeError
-		if errors.As(err, &te) {
-			return nil, fmt.Errorf("应为一个 JSON 对象（{…}），实际为 %s", te.Value)
-		}
-		return nil, fmt.Errorf("JSON 无法读取：%v", err)
-	}
-	if d.More() {
-		return nil, fmt.Errorf("JSON 对象之后还有多余内容")
-	}
-	return m, nil
-}
-
-func lineCol(b []byte, off int64) (int, int) {
-	if off > int64(len(b)) {
-		off = int64(len(b))
-	}
-	line, col := 1, 1
-	for _, c := range b[:off] {
-		if c == '\n' {
-			line, col = line+1, 1
-		} else {
-			col++
-		}
-	}
-	return line, col
 }
 
 var optionKeys = []string{"disable", "severity", "min_indicators", "satisfaction_ceiling", "min_goal_runes", "vague_max_runes", "narrative_min_runes", "categories"}

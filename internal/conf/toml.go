@@ -1,4 +1,4 @@
-package review
+package conf
 
 import (
 	"fmt"
@@ -7,15 +7,15 @@ import (
 	"unicode/utf8"
 )
 
-// decodeTOML reads the subset of TOML a rules file needs into the same
-// generic shape encoding/json produces (map[string]any, []any, string,
+// DecodeTOML reads the subset of TOML a settings file needs into the same
+// generic shape DecodeJSON produces (map[string]any, []any, string,
 // int64, float64, bool): comments, [table] and [[array of tables]]
 // headers, bare/quoted/dotted keys, basic and literal strings, integers,
 // floats, booleans, arrays (multi-line allowed) and inline tables.
-// Multi-line strings and dates are rejected with the line number; a rules
-// file has no use for them. Keeping this small parser avoids a dependency
-// for a dozen keys.
-func decodeTOML(b []byte) (map[string]any, error) {
+// Multi-line strings and dates are rejected with the line number; a
+// settings file has no use for them. Keeping this small parser avoids a
+// dependency for a few dozen keys.
+func DecodeTOML(b []byte) (map[string]any, error) {
 	if !utf8.Valid(b) {
 		return nil, fmt.Errorf("TOML 文件应为 UTF-8 编码")
 	}
@@ -153,7 +153,7 @@ func (p *tomlParser) value() (any, error) {
 	}
 	switch c := p.peek(); {
 	case strings.HasPrefix(p.s[p.i:], `"""`) || strings.HasPrefix(p.s[p.i:], "'''"):
-		return nil, p.errf("规则文件不支持多行字符串")
+		return nil, p.errf("设置文件不支持多行字符串")
 	case c == '"':
 		return p.basicString()
 	case c == '\'':
@@ -189,7 +189,7 @@ func (p *tomlParser) number() (any, error) {
 	} else if f, err := strconv.ParseFloat(s, 64); err == nil {
 		return f, nil
 	}
-	return nil, p.errf("%q 不是数字（规则文件不支持日期）", raw)
+	return nil, p.errf("%q 不是数字（设置文件不支持日期）", raw)
 }
 
 func (p *tomlParser) basicString() (string, error) {
@@ -400,4 +400,16 @@ func (p *tomlParser) keyValue(dst map[string]any) error {
 		return err
 	}
 	return p.set(dst, path, v)
+}
+
+// clip shortens s to n runes, marking the cut with "…".
+func clip(s string, n int) string {
+	k := 0
+	for i := range s {
+		if k == n {
+			return s[:i] + "…"
+		}
+		k++
+	}
+	return s
 }
