@@ -61,9 +61,10 @@ var funcs = template.FuncMap{
 		}
 		return ""
 	},
-	"score":  func(f float64) string { return fmt.Sprintf("%.1f", f) },
-	"grades": func() []string { return jixiao.Grades },
-	"join":   strings.Join,
+	"score":       func(f float64) string { return fmt.Sprintf("%.1f", f) },
+	"grades":      func() []string { return jixiao.Grades },
+	"join":        strings.Join,
+	"attainments": func() []string { return []string{"达成", "部分达成", "未达成"} },
 	"rowArgs": func(row indicatorForm, cats []categoryOption) map[string]any {
 		custom := ""
 		if row.Category != "" {

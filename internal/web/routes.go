@@ -84,6 +84,16 @@ func (s *Server) routeTable() []route {
 		{"POST /import/{key}", editor, s.importCommit},
 		{"POST /tables/{id}/workflow", member, s.workflow},
 
+		// Monitoring and self-evaluation (DESIGN §6).
+		{"GET /monitor", member, s.monitorOverview},
+		{"GET /tables/{id}/monitor", member, s.tableMonitor},
+		{"GET /tables/{id}/projects/{seq}/progress", member, s.progressPage},
+		{"POST /tables/{id}/projects/{seq}/progress", editor, s.saveProgress},
+		{"GET /tables/{id}/evaluation", member, s.evaluationPage},
+		{"GET /tables/{id}/evaluation/export/{format}", member, s.evaluationExport},
+		{"GET /tables/{id}/projects/{seq}/evaluation", member, s.evalProjectPage},
+		{"POST /tables/{id}/projects/{seq}/evaluation", editor, s.saveEvaluation},
+
 		// Administration.
 		{"GET /audit", admins, s.auditPage},
 		{"GET /admin/users", admins, s.usersPage},

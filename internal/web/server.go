@@ -11,6 +11,7 @@ import (
 	"jixiao"
 	"jixiao/internal/auth"
 	"jixiao/internal/review"
+	"jixiao/internal/score"
 	"jixiao/internal/sqldb"
 )
 
@@ -19,6 +20,7 @@ type Config struct {
 	DB     *sqldb.DB
 	Log    *slog.Logger
 	Review review.Options // rule settings for every review the app runs
+	Score  score.Settings // scoring and monitoring settings (DESIGN §6); zero: the defaults
 	// SecureCookies marks cookies Secure: set it when the app is served
 	// over TLS (directly or behind a proxy).
 	SecureCookies bool
@@ -33,6 +35,7 @@ type Server struct {
 	db      *sqldb.DB
 	log     *slog.Logger
 	review  review.Options
+	score   score.Settings
 	secure  bool
 	ttl     time.Duration
 	now     func() time.Time
@@ -56,6 +59,7 @@ func New(cfg Config) (*Server, error) {
 		db:      cfg.DB,
 		log:     cfg.Log,
 		review:  cfg.Review,
+		score:   cfg.Score,
 		secure:  cfg.SecureCookies,
 		ttl:     cfg.SessionTTL,
 		now:     cfg.Now,
@@ -65,6 +69,9 @@ func New(cfg Config) (*Server, error) {
 	}
 	if s.log == nil {
 		s.log = slog.Default()
+	}
+	if s.score.Weights.Budget.String() == "" {
+		s.score = score.DefaultSettings()
 	}
 	if s.ttl == 0 {
 		s.ttl = 12 * time.Hour

@@ -1,0 +1,373 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"jixiao"
+	"jixiao/internal/score"
+	"jixiao/internal/sqldb"
+)
+
+// Monitoring (运行监控) and self-evaluation (绩效自评) pages, DESIGN §6.
+// They concern approved and published targets and are for those who
+// manage the org: the filers report, reviewers and admins watch.
+
+// monitored loads the table version in the path for monitoring: visible,
+// managed by the user, and approved or published.
+func (s *Server) monitored(r *http.Request) (jixiao.TableSummary, *jixiao.Table, error) {
+	sum, t, err := s.visibleTable(r)
+	if err != nil {
+		return sum, nil, err
+	}
+	m, err := s.manages(r.Context(), userOf(r), sum.Org)
+	if err != nil {
+		return sum, nil, err
+	}
+	if !m {
+		return sum, nil, errForbidden("只有本单位和主管部门的账号能查看和填报监控与自评")
+	}
+	if sum.Status != jixiao.StatusApproved && sum.Status != jixiao.StatusPublished {
+		return sum, nil, errInvalid("这张表处于“%s”状态：批复或公开后才能填报运行监控和自评", sum.Status.Label())
+	}
+	return sum, t, nil
+}
+
+type projectLights struct {
+	Seq      int
+	P        *jixiao.Project
+	Entry    *sqldb.ProgressEntry
+	Lights   score.ProgressLights
+	Worst    score.Color
+	TableID  int64
+	Org      string
+	Counts   map[score.Color]int
+	Attended bool // has a report
+}
+
+func worst(ls score.ProgressLights) score.Color {
+	rank := map[score.Color]int{score.NoLight: 0, score.Green: 1, score.Yellow: 2, score.Red: 3}
+	w := ls.Budget.Color
+	for _, l := range ls.Indicators {
+		if rank[l.Light.Color] > rank[w] {
+			w = l.Light.Color
+		}
+	}
+	return w
+}
+
+func (s *Server) lightsOf(t *jixiao.Table, seq int, p *jixiao.Project, e *sqldb.ProgressEntry) projectLights {
+	pl := projectLights{Seq: seq, P: p, Entry: e, TableID: t.ID, Org: t.Org, Counts: map[score.Color]int{}}
+	if e == nil {
+		return pl
+	}
+	pl.Attended = true
+	pl.Lights = e.ProjectProgress.Lights(p, t.MoneyUnit, s.score)
+	pl.Worst = worst(pl.Lights)
+	pl.Counts[pl.Lights.Budget.Color]++
+	for _, l := range pl.Lights.Indicators {
+		pl.Counts[l.Light.Color]++
+	}
+	return pl
+}
+
+type tableMonitorView struct {
+	Sum      jixiao.TableSummary
+	T        *jixiao.Table
+	Projects []projectLights
+	CanFile  bool
+}
+
+// tableMonitor shows every project of a table with its latest report's
+// lights.
+func (s *Server) tableMonitor(w http.ResponseWriter, r *http.Request) error {
+	sum, t, err := s.monitored(r)
+	if err != nil {
+		return err
+	}
+	entries, err := s.db.ProgressOfYear(r.Context(), t.FiscalYear, t.Org)
+	if err != nil {
+		return err
+	}
+	byName := map[string]*sqldb.ProgressEntry{}
+	for i := range entries {
+		byName[entries[i].Key.Project] = &entries[i]
+	}
+	v := tableMonitorView{Sum: sum, T: t, CanFile: jixiao.CanEdit(userOf(r))}
+	for i, p := range t.Projects() {
+		v.Projects = append(v.Projects, s.lightsOf(t, i+1, p, byName[p.Name]))
+	}
+	return s.render(w, r, "monitor_table", "运行监控："+t.Org+" "+strconv.Itoa(t.FiscalYear)+" 年", v)
+}
+
+type monitorItem struct {
+	projectLights
+	Indicator string
+	Light     score.Light
+	What      string // 预算执行 or the indicator
+}
+
+type monitorView struct {
+	Year   int
+	Color  string
+	Items  []monitorItem
+	Counts map[string]int
+}
+
+// monitorOverview lists the red and yellow lights across all tables of a
+// year the user manages (?color=red|yellow to narrow).
+func (s *Server) monitorOverview(w http.ResponseWriter, r *http.Request) error {
+	u := userOf(r)
+	year, _ := strconv.Atoi(r.URL.Query().Get("year"))
+	if year == 0 {
+		year = time.Now().In(chinaTime).Year()
+	}
+	v := monitorView{Year: year, Color: r.URL.Query().Get("color"), Counts: map[string]int{}}
+	tables, err := s.visibleTables(r.Context(), u, year)
+	if err != nil {
+		return err
+	}
+	entries, err := s.db.ProgressOfYear(r.Context(), year, "")
+	if err != nil {
+		return err
+	}
+	byKey := map[string]*sqldb.ProgressEntry{}
+	for i := range entries {
+		byKey[entries[i].Key.Org+"\x00"+entries[i].Key.Project] = &entries[i]
+	}
+	for _, sum := range tables {
+		if m, err := s.manages(r.Context(), u, sum.Org); err != nil {
+			return err
+		} else if !m || (sum.Status != jixiao.StatusApproved && sum.Status != jixiao.StatusPublished) {
+			continue
+		}
+		t, err := s.db.Table(r.Context(), sum.ID)
+		if err != nil {
+			return err
+		}
+		for i, p := range t.Projects() {
+			e := byKey[t.Org+"\x00"+p.Name]
+			if e == nil {
+				continue
+			}
+			pl := s.lightsOf(t, i+1, p, e)
+			add := func(what, ind string, l score.Light) {
+				v.Counts[string(l.Color)]++
+				if l.Color != score.Red && l.Color != score.Yellow {
+					return
+				}
+				if v.Color != "" && string(l.Color) != v.Color {
+					return
+				}
+				v.Items = append(v.Items, monitorItem{projectLights: pl, Indicator: ind, Light: l, What: what})
+			}
+			add("预算执行", "", pl.Lights.Budget)
+			for _, il := range pl.Lights.Indicators {
+				add("指标", strconv.Itoa(il.Seq)+". "+il.Name, il.Light)
+			}
+		}
+	}
+	return s.render(w, r, "monitor", strconv.Itoa(year)+" 年运行监控预警", v)
+}
+
+// progressForm is the monitoring form as typed.
+type progressForm struct {
+	Base     int
+	AsOf     string
+	Budget   string
+	Executed string
+	Note     string
+	Items    []progressItemForm
+}
+
+type progressItemForm struct {
+	Seq         int
+	Name        string
+	Target      string
+	Qualitative bool
+	Actual      string
+	Forecast    string
+	Attainment  string
+	Reason      string
+	Measure     string
+	Light       *score.Light
+}
+
+type progressView struct {
+	Sum    jixiao.TableSummary
+	T      *jixiao.Table
+	P      *jixiao.Project
+	Seq    int
+	Form   progressForm
+	Errors []fieldError
+	Budget *score.Light
+	Saved  bool
+}
+
+func (s *Server) progressFormOf(t *jixiao.Table, p *jixiao.Project, e *sqldb.ProgressEntry) progressForm {
+	f := progressForm{AsOf: time.Now().In(chinaTime).Format("2006-01-02"), Budget: p.Funding.Total.Format(t.MoneyUnit)}
+	byseq := map[int]score.IndicatorProgress{}
+	if e != nil {
+		f.Base, f.AsOf = e.Version, e.AsOf.Format("2006-01-02")
+		f.Budget, f.Executed, f.Note = e.Budget.Format(t.MoneyUnit), e.Executed.Format(t.MoneyUnit), e.Note
+		for _, it := range e.Indicators {
+			byseq[it.Seq] = it
+		}
+	}
+	for _, in := range p.Indicators {
+		it := byseq[in.Seq]
+		f.Items = append(f.Items, progressItemForm{Seq: in.Seq, Name: in.Name, Target: in.Annual.Text,
+			Qualitative: in.Annual.Kind == jixiao.KindQualitative,
+			Actual:      it.ActualToDate, Forecast: it.Forecast, Attainment: string(it.ForecastAttainment),
+			Reason: it.DeviationReason, Measure: it.Measure})
+	}
+	return f
+}
+
+func (s *Server) progressPage(w http.ResponseWriter, r *http.Request) error {
+	sum, t, err := s.monitored(r)
+	if err != nil {
+		return err
+	}
+	p, seq, err := projectAt(r, t)
+	if err != nil {
+		return err
+	}
+	var e *sqldb.ProgressEntry
+	if got, err := s.db.LatestProgress(r.Context(), sqldb.ProjectKey{Org: t.Org, FiscalYear: t.FiscalYear, Project: p.Name}); err == nil {
+		e = &got
+	} else if jixiao.ErrorCode(err) != jixiao.ENOTFOUND {
+		return err
+	}
+	v := progressView{Sum: sum, T: t, P: p, Seq: seq, Form: s.progressFormOf(t, p, e)}
+	s.judgeProgress(t, p, &v)
+	return s.render(w, r, "progress", "填报运行监控："+p.Name, v)
+}
+
+// readProgress reads the posted form into a record, with a message for
+// every field that cannot be read. Nothing typed is dropped: the form
+// comes back as typed.
+func (s *Server) readProgress(r *http.Request, t *jixiao.Table, p *jixiao.Project) (progressForm, score.ProjectProgress, []fieldError) {
+	r.ParseForm()
+	pf := r.PostForm
+	f := progressForm{AsOf: strings.TrimSpace(pf.Get("as_of")), Budget: strings.TrimSpace(pf.Get("budget")),
+		Executed: strings.TrimSpace(pf.Get("executed")), Note: strings.TrimSpace(pf.Get("note"))}
+	f.Base, _ = strconv.Atoi(pf.Get("base"))
+	var errs []fieldError
+	pp := score.ProjectProgress{FiscalYear: t.FiscalYear, Note: f.Note}
+	d, err := time.Parse("2006-01-02", f.AsOf)
+	if err != nil {
+		errs = append(errs, fieldError{"as_of", "截止日期须是日期，例如 2024-06-30；现为“" + f.AsOf + "”"})
+	} else if d.Year() != t.FiscalYear {
+		errs = append(errs, fieldError{"as_of", "截止日期须在预算年度 " + strconv.Itoa(t.FiscalYear) + " 年内"})
+	}
+	pp.AsOf = d
+	money := func(field, label, v string) jixiao.Fen {
+		if v == "" {
+			errs = append(errs, fieldError{field, label + "不能为空"})
+			return 0
+		}
+		x, err := jixiao.ParseMoney(v, t.MoneyUnit)
+		if err != nil || x < 0 {
+			errs = append(errs, fieldError{field, label + "须是不小于 0 的金额（" + string(t.MoneyUnit) + "），现为“" + v + "”"})
+		}
+		return x
+	}
+	pp.Budget = money("budget", "全年预算数", f.Budget)
+	pp.Executed = money("executed", "截至当期执行数", f.Executed)
+	for i, in := range p.Indicators {
+		k := strconv.Itoa(in.Seq)
+		it := progressItemForm{Seq: in.Seq, Name: in.Name, Target: in.Annual.Text, Qualitative: in.Annual.Kind == jixiao.KindQualitative,
+			Actual: strings.TrimSpace(pf.Get("actual_" + k)), Forecast: strings.TrimSpace(pf.Get("forecast_" + k)),
+			Attainment: pf.Get("attainment_" + k), Reason: strings.TrimSpace(pf.Get("reason_" + k)), Measure: strings.TrimSpace(pf.Get("measure_" + k))}
+		f.Items = append(f.Items, it)
+		rec := score.IndicatorProgress{Seq: in.Seq, ActualToDate: it.Actual, Forecast: it.Forecast,
+			ForecastAttainment: score.Attainment(it.Attainment), DeviationReason: it.Reason, Measure: it.Measure}
+		if it.Attainment != "" {
+			if _, ok := score.ParseAttainmentName(it.Attainment); !ok {
+				errs = append(errs, fieldError{"attainment_" + k, "第 " + k + " 个指标的达成程度只能是 达成、部分达成 或 未达成"})
+			}
+		}
+		l := score.IndicatorLight(score.IndicatorInput{Indicator: in, Actual: rec.Forecast, Attainment: rec.ForecastAttainment}, t.FiscalYear, s.score)
+		if l.Explanation.Rule == "invalid" {
+			errs = append(errs, fieldError{"forecast_" + k, "第 " + k + " 个指标“" + in.Name + "”的全年预计值“" + it.Forecast + "”：" + l.Reason})
+		}
+		if (l.Color == score.Red || l.Color == score.Yellow) && it.Reason == "" {
+			errs = append(errs, fieldError{"reason_" + k, "第 " + k + " 个指标预计不能达到目标（" + l.Color.Chinese() + "），请填写偏差原因"})
+		}
+		_ = i
+		pp.Indicators = append(pp.Indicators, rec)
+	}
+	return f, pp, errs
+}
+
+// judgeProgress attaches the lights of the form as typed to the view.
+func (s *Server) judgeProgress(t *jixiao.Table, p *jixiao.Project, v *progressView) {
+	pp, _ := s.progressOfForm(t, v.Form)
+	ls := pp.Lights(p, t.MoneyUnit, s.score)
+	v.Budget = &ls.Budget
+	for i := range v.Form.Items {
+		if i < len(ls.Indicators) {
+			l := ls.Indicators[i].Light
+			v.Form.Items[i].Light = &l
+		}
+	}
+}
+
+func (s *Server) progressOfForm(t *jixiao.Table, f progressForm) (score.ProjectProgress, bool) {
+	pp := score.ProjectProgress{FiscalYear: t.FiscalYear}
+	d, err := time.Parse("2006-01-02", f.AsOf)
+	ok := err == nil
+	pp.AsOf = d
+	b, err1 := jixiao.ParseMoney(f.Budget, t.MoneyUnit)
+	e, err2 := jixiao.ParseMoney(f.Executed, t.MoneyUnit)
+	pp.Budget, pp.Executed = b, e
+	for _, it := range f.Items {
+		pp.Indicators = append(pp.Indicators, score.IndicatorProgress{Seq: it.Seq, ActualToDate: it.Actual, Forecast: it.Forecast,
+			ForecastAttainment: score.Attainment(it.Attainment), DeviationReason: it.Reason, Measure: it.Measure})
+	}
+	return pp, ok && err1 == nil && err2 == nil
+}
+
+func (s *Server) saveProgress(w http.ResponseWriter, r *http.Request) error {
+	sum, t, err := s.monitored(r)
+	if err != nil {
+		return err
+	}
+	u := userOf(r)
+	if !jixiao.CanEdit(u) {
+		return errForbidden("只有填报人和管理员能填报监控记录")
+	}
+	p, seq, err := projectAt(r, t)
+	if err != nil {
+		return err
+	}
+	f, pp, errs := s.readProgress(r, t, p)
+	v := progressView{Sum: sum, T: t, P: p, Seq: seq, Form: f, Errors: errs}
+	s.judgeProgress(t, p, &v)
+	if len(errs) > 0 {
+		return s.render(w, r, "progress", "填报运行监控："+p.Name, v, http.StatusUnprocessableEntity)
+	}
+	names := map[int]string{}
+	for _, in := range p.Indicators {
+		names[in.Seq] = in.Name
+	}
+	// The base is the version of the report of this date the form showed;
+	// a report of a new date starts at 0.
+	base := 0
+	if prev, err := s.db.LatestProgress(r.Context(), sqldb.ProjectKey{Org: t.Org, FiscalYear: t.FiscalYear, Project: p.Name}); err == nil &&
+		prev.AsOf.Equal(pp.AsOf) {
+		base = f.Base
+	}
+	_, err = s.db.SaveProgress(r.Context(), sqldb.ProjectKey{Org: t.Org, FiscalYear: t.FiscalYear, Project: p.Name}, pp, names, base, u.Login)
+	if jixiao.ErrorCode(err) == jixiao.ECONFLICT {
+		v.Errors = []fieldError{{"", jixiao.ErrorMessage(err)}}
+		return s.render(w, r, "progress", "填报运行监控："+p.Name, v, http.StatusConflict)
+	}
+	if err != nil {
+		return err
+	}
+	return s.redirect(w, r, tableURL(sum.ID)+"/monitor", "saved")
+}
