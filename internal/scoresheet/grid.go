@@ -304,6 +304,9 @@ func (g *grid) read(opts Options) (score.Sheet, error) {
 			}
 			continue
 		case isTotalLabel(label):
+			if isTotalLabel(projectCell) && cur.Total.IsSet() {
+				continue // a grand total under projects that have their own: not one project's
+			}
 			if err := g.decimalInto(r, fScore, cols, &cur.Total, firstAt[cur], fTotal); err != nil {
 				return sh, err
 			}

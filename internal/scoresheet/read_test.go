@@ -314,3 +314,23 @@ func BenchmarkReadAndVerifySample(b *testing.B) {
 		score.Verify(res.Sheet, s)
 	}
 }
+
+func TestTotalRows(t *testing.T) {
+	body := "项目名称,一级指标,三级指标,年度指标值,实际完成值,分值,得分,自评等级\n" +
+		"甲,产出指标,场次,≥2场,2场,90,90,\n,总分,,,,100,90,优\n" +
+		"乙,产出指标,场次,≥2场,2场,90,90,\n,合计,,,,100,80,良\n" +
+		"合计,,,,,,170,\n"
+	res, err := readCSV(t, body, scoresheet.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ps := res.Sheet.Projects
+	if len(ps) != 2 || ps[0].Total.String() != "90" || ps[0].Grade != "优" || ps[1].Total.String() != "80" || ps[1].Grade != "良" || ps[1].TotalWhere != "第 5 行" {
+		t.Errorf("totals: %+v", ps)
+	}
+	// A single project's 合计 row in the 项目名称 column is its total.
+	res, err = readCSV(t, "项目名称,三级指标,年度指标值,实际完成值,得分\n甲,场次,≥2场,2场,90\n合计,,,,90\n", scoresheet.Options{})
+	if err != nil || res.Sheet.Projects[0].Total.String() != "90" {
+		t.Errorf("single project: %v %+v", err, res)
+	}
+}
