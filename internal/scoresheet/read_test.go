@@ -334,3 +334,59 @@ func TestTotalRows(t *testing.T) {
 		t.Errorf("single project: %v %+v", err, res)
 	}
 }
+
+// The official template (财预〔2020〕10号 附件): project and units in title
+// rows, the budget block above the indicators, 总分 in the first column.
+func TestOfficialTemplate(t *testing.T) {
+	const official = "testdata/official_2024.csv"
+	check := func(t *testing.T, res *scoresheet.Result) {
+		t.Helper()
+		sh := res.Sheet
+		p := sh.Projects[0]
+		if len(sh.Projects) != 1 || p.Name != "社区养老服务补助" || sh.Org != "某市某区民政局" || sh.FiscalYear != 2024 || sh.MoneyUnit != jixiao.WanYuan {
+			t.Fatalf("sheet %q %q %d %s", p.Name, sh.Org, sh.FiscalYear, sh.MoneyUnit)
+		}
+		if p.Budget == nil || *p.Budget != 180_000_000 || *p.Executed != 171_000_000 || p.BudgetWeight.String() != "10" || p.BudgetScore.String() != "9.5" ||
+			p.Total.String() != "94.34" || len(p.Indicators) != 7 {
+			t.Errorf("project %+v", p)
+		}
+		rep := score.Verify(sh, score.DefaultSettings())
+		if !rep.Agree || rep.Projects[0].Total.String() != "94.34" {
+			t.Errorf("agree %v total %s: %+v", rep.Agree, rep.Projects[0].Total, rep.Projects[0].Problems)
+		}
+	}
+	res, err := scoresheet.ReadFile(official, nil, scoresheet.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	check(t, res)
+
+	// The same as an XLSX, with the template's merged cells.
+	b, _ := os.ReadFile(official)
+	rows, _ := csv.NewReader(bytes.NewReader(b)).ReadAll()
+	f := excelize.NewFile()
+	defer f.Close()
+	for i, row := range rows {
+		for j, v := range row {
+			cell, _ := excelize.CoordinatesToCellName(j+1, i+1)
+			f.SetCellValue("Sheet1", cell, v)
+		}
+	}
+	for _, m := range [][2]string{{"A1", "I1"}, {"A2", "I2"}, {"B3", "I3"}, {"A5", "B5"}, {"A12", "A19"}, {"B13", "B16"}, {"B17", "B18"}, {"A20", "F20"}} {
+		if err := f.MergeCell("Sheet1", m[0], m[1]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var buf bytes.Buffer
+	if _, err := f.WriteTo(&buf); err != nil {
+		t.Fatal(err)
+	}
+	res, err = scoresheet.ReadXLSX(&buf, scoresheet.Options{File: "official.xlsx"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	check(t, res)
+	if w := res.Sheet.Projects[0].BudgetScoreWhere; w != "Sheet1!H6" {
+		t.Errorf("budget score at %q, want Sheet1!H6", w)
+	}
+}
