@@ -282,6 +282,9 @@ func judgeNumeric(in IndicatorInput, ind *jixiao.Indicator, t jixiao.Target, fis
 	switch {
 	case au == "":
 		au = tu
+		if tu == "%" && av.Sign() > 0 && av.Cmp(ratInt(1)) <= 0 && t.Value.IsSet() && t.Value.Rat().Cmp(ratInt(1)) > 0 {
+			notes = append(notes, fmt.Sprintf("%s %s 未写单位，按 %s%% 计；如为 %s%%，请写明 %%", w.value, a.Value, a.Value, fmtRat(mul(av, hundred))))
+		}
 	case tu == "":
 		tu = au
 		notes = append(notes, fmt.Sprintf("年度指标值未写单位，按%s的单位“%s”比较", w.value, au))
