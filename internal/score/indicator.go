@@ -282,6 +282,9 @@ func judgeNumeric(in IndicatorInput, ind *jixiao.Indicator, t jixiao.Target, fis
 	switch {
 	case au == "":
 		au = tu
+		if tu == "%" && av.Sign() > 0 && av.Cmp(ratInt(1)) <= 0 && t.Value.IsSet() && t.Value.Rat().Cmp(ratInt(1)) > 0 {
+			notes = append(notes, fmt.Sprintf("%s %s 未写单位，按 %s%% 计；如为 %s%%，请写明 %%", w.value, a.Value, a.Value, fmtRat(mul(av, hundred))))
+		}
 	case tu == "":
 		tu = au
 		notes = append(notes, fmt.Sprintf("年度指标值未写单位，按%s的单位“%s”比较", w.value, au))
@@ -335,7 +338,8 @@ func judgeDirected(dir Direction, av *big.Rat, t jixiao.Target, unit string, aIn
 		}
 		return o
 	}
-	if dir == Equal && s.Equal == EqualPositive {
+	equalAsPositive := dir == Equal && s.Equal == EqualPositive
+	if equalAsPositive {
 		dir = Positive
 	}
 	switch dir {
@@ -346,7 +350,7 @@ func judgeDirected(dir Direction, av *big.Rat, t jixiao.Target, unit string, aIn
 				over := round2(mul(quo(sub(av, tv), tv), hundred))
 				o.notes = append(o.notes, fmt.Sprintf("%s超出目标值 %s%%：完成值高于指标值较多的，应分析原因，如系年初指标值设定明显偏低，按偏离度适度调减分值（财预〔2020〕10号）；此处未调减", wv, fmt2(over)))
 			}
-			if t.Op == jixiao.OpEQ {
+			if equalAsPositive {
 				o.notes = append(o.notes, "写明“=”的目标值按正向计（equal_formula = \"positive\"）")
 			}
 			return o

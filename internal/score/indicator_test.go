@@ -116,6 +116,8 @@ func TestScoreIndicator(t *testing.T) {
 		{name: "家 is not 个", ind: ind("产出指标", "新增企业", "≥20家"), actual: "25个", status: score.StatusInvalid, want: "0", rule: "invalid",
 			text: "实际值无法与目标值比较，记0分：实际值的单位“个”与年度指标值的单位“家”不能换算，得 0.00"},
 		{name: "天 is not 月", ind: ind("产出指标", "建设周期", "≤3个月"), actual: "100天", status: score.StatusInvalid, want: "0", rule: "invalid"},
+		{name: "a fraction for a percentage is taken as written, with a note", ind: ind("满意度指标", "满意度", "≥90%"), actual: "0.92", want: "0.1", rule: "positive.ratio",
+			note: "如为 92%，请写明 %"},
 		{name: "bare actual takes the target unit", ind: ind("满意度指标", "满意度", "≥90%"), actual: "85.5", want: "9.5", rule: "positive.ratio"},
 		{name: "unit from the name", ind: ind("满意度指标", "企业满意率（%）", "≥90"), actual: "99", want: "10", rule: "positive.met"},
 		{name: "target without unit takes the actual's", ind: ind("产出指标", "开展培训", "≥2"), actual: "3场", want: "10", rule: "positive.met", note: "未写单位"},

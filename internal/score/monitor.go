@@ -102,7 +102,7 @@ func IndicatorLight(in IndicatorInput, fiscalYear int, s Settings) Light {
 	o := judge(in, t, fiscalYear, s, forecastWords)
 	switch o.status {
 	case StatusMissing:
-		return Light{Color: NoLight, Reason: "未填全年预计值"}
+		return Light{Color: NoLight, Reason: "未填全年预计值", Explanation: decision("missing", "未填全年预计值，不亮灯", "", "")}
 	case StatusInvalid:
 		return Light{Color: NoLight, Reason: o.reason, Explanation: decision("invalid", "预计值无法与目标值比较", o.reason, "", o.inputs...)}
 	}

@@ -206,7 +206,7 @@ func verifyProject(sp SheetProject, year int, unit jixiao.MoneyUnit, s Settings,
 		in.Indicators = append(in.Indicators, IndicatorInput{Indicator: &ind, Actual: si.Actual, Attainment: si.Attainment, Share: si.Share})
 	}
 	res := Evaluate(in, s)
-	pr := ProjectReport{Name: sp.Name, Where: sp.Where, Problems: []Problem{}}
+	pr := ProjectReport{Name: sp.Name, Where: sp.Where, Indicators: []IndicatorReport{}, Problems: []Problem{}}
 
 	// The budget line first: its published score may stand in for missing figures.
 	br := BudgetReport{BudgetResult: res.Budget, Where: sp.BudgetScoreWhere, Published: sp.BudgetScore, Check: Unpublished}

@@ -31,6 +31,13 @@
 // (its 分值 and 得分); a row labelled 总分 or 合计 carries the project's
 // published total and grade.
 //
+// The official template of 财预〔2020〕10号 (one project per sheet) reads
+// as it is printed: 项目名称, 主管部门 and （2024年度） in the title rows; the
+// budget block (项目资金（万元） | 年初预算数 | 全年预算数 | 全年执行数 | 分值 |
+// 执行率 | 得分, then the 年度资金总额 row) gives the budget line; the
+// indicator block under 绩效指标 | 一级指标 | 二级指标 | 三级指标 | …; and 总分
+// in the first column of the last row.
+//
 // Errors name the file, the row (CSV) or cell (XLSX, "Sheet1!F7"), the
 // column and what was expected.
 package scoresheet

@@ -162,7 +162,10 @@ func (g *grid) errAt(row, col int, column, expected, got string) error {
 // headerScanRows bounds the search for the header row.
 const headerScanRows = 20
 
-var yearRe = regexp.MustCompile(`(20\d\d|19\d\d)\s*年度?`)
+var (
+	yearRe     = regexp.MustCompile(`(20\d\d|19\d\d)\s*年度?`)
+	bareYearRe = regexp.MustCompile(`^[（(]?\s*(20\d\d|19\d\d)\s*年度\s*[)）]?$`) // （2024年度） under the title
+)
 
 // read turns the grid into a sheet.
 func (g *grid) read(opts Options) (score.Sheet, error) {
@@ -208,8 +211,11 @@ func (g *grid) read(opts Options) (score.Sheet, error) {
 					titleUnit = u
 				}
 			}
-			if m := yearRe.FindStringSubmatch(text); m != nil && titleYear == 0 && strings.Contains(text, "自评") {
+			if m := yearRe.FindStringSubmatch(text); m != nil && titleYear == 0 && (strings.Contains(text, "自评") || bareYearRe.MatchString(text)) {
 				titleYear, _ = strconv.Atoi(m[1])
+			}
+			if _, br := normHeader(text); titleUnit == "" && strings.Contains(text, "资金") {
+				titleUnit = moneyUnit(br) // 项目资金（万元）
 			}
 		}
 	}
@@ -232,6 +238,13 @@ func (g *grid) read(opts Options) (score.Sheet, error) {
 	}
 	if cols[fProject] < 0 && titleProject == "" {
 		titleProject = "（未命名项目）"
+	}
+	var block *score.SheetProject
+	if cols[fProject] < 0 {
+		var err error
+		if block, err = g.budgetBlock(hdr, sh.MoneyUnit); err != nil {
+			return sh, err
+		}
 	}
 
 	var (
@@ -285,6 +298,8 @@ func (g *grid) read(opts Options) (score.Sheet, error) {
 		label := strings.ReplaceAll(firstNonEmpty(indName, get(r, fLevel1), get(r, fLevel2)), " ", "")
 		if isTotalLabel(projectCell) {
 			label = projectCell
+		} else if first := strings.ReplaceAll(g.firstCell(r), " ", ""); isTotalLabel(first) {
+			label = first // 总分 in the template's first column
 		}
 
 		// Project figures on any row.
@@ -304,6 +319,9 @@ func (g *grid) read(opts Options) (score.Sheet, error) {
 			}
 			continue
 		case isTotalLabel(label):
+			if isTotalLabel(projectCell) && cur.Total.IsSet() {
+				continue // a grand total under projects that have their own: not one project's
+			}
 			if err := g.decimalInto(r, fScore, cols, &cur.Total, firstAt[cur], fTotal); err != nil {
 				return sh, err
 			}
@@ -360,6 +378,18 @@ func (g *grid) read(opts Options) (score.Sheet, error) {
 		}
 		cur.Indicators = append(cur.Indicators, si)
 	}
+	if block != nil && len(projects) == 1 {
+		p := projects[0]
+		if p.Budget == nil && p.Executed == nil {
+			p.Budget, p.Executed, p.BudgetWhere = block.Budget, block.Executed, block.BudgetWhere
+		}
+		if !p.BudgetWeight.IsSet() {
+			p.BudgetWeight = block.BudgetWeight
+		}
+		if !p.BudgetScore.IsSet() {
+			p.BudgetScore, p.BudgetScoreWhere = block.BudgetScore, block.BudgetScoreWhere
+		}
+	}
 	for _, p := range projects {
 		sh.Projects = append(sh.Projects, *p)
 	}
@@ -367,6 +397,57 @@ func (g *grid) read(opts Options) (score.Sheet, error) {
 		return sh, jixiao.Errorf(jixiao.EINVALID, "%s: 表头（%s）之下没有指标行", g.file, g.where(hdr, -1))
 	}
 	return sh, nil
+}
+
+// firstCell is the first non-empty cell of row r.
+func (g *grid) firstCell(r int) string {
+	for c := range g.rows[r] {
+		if v := g.at(r, c); v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+// budgetBlock reads the budget block of the official template
+// (财预〔2020〕10号 附件), above the indicator header:
+//
+//	项目资金（万元） |            | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分
+//	                | 年度资金总额 | 100       | 100       | 95        | 10   | 95%   | 9.5
+//
+// The first row under its header with a 预算数 is the total (年度资金总额);
+// the rows for 当年财政拨款, 上年结转资金 and 其他资金 below it are parts of
+// it. nil when there is no such block.
+func (g *grid) budgetBlock(hdr int, unit jixiao.MoneyUnit) (*score.SheetProject, error) {
+	for r := 0; r < hdr; r++ {
+		var cols [nFields]int
+		var rank [nFields]int
+		for i := range cols {
+			cols[i] = -1
+		}
+		for c := range g.rows[r] {
+			if f, rk := matchHeader(g.at(r, c)); f != fNone && (cols[f] < 0 || rk < rank[f]) {
+				cols[f], rank[f] = c, rk
+			}
+		}
+		if cols[fBudget] < 0 || cols[fExecuted] < 0 {
+			continue
+		}
+		for v := r + 1; v < hdr; v++ {
+			if g.at(v, cols[fBudget]) == "" {
+				continue
+			}
+			p := &score.SheetProject{}
+			first := map[field]int{}
+			cols[fBudgetWeight], cols[fBudgetScore] = cols[fWeight], cols[fScore]
+			if err := g.projectFigures(v, p, first, cols, unit); err != nil {
+				return nil, err
+			}
+			return p, nil
+		}
+		return nil, nil
+	}
+	return nil, nil
 }
 
 // header reports whether row r is a header row, and the column of each

@@ -314,3 +314,79 @@ func BenchmarkReadAndVerifySample(b *testing.B) {
 		score.Verify(res.Sheet, s)
 	}
 }
+
+func TestTotalRows(t *testing.T) {
+	body := "项目名称,一级指标,三级指标,年度指标值,实际完成值,分值,得分,自评等级\n" +
+		"甲,产出指标,场次,≥2场,2场,90,90,\n,总分,,,,100,90,优\n" +
+		"乙,产出指标,场次,≥2场,2场,90,90,\n,合计,,,,100,80,良\n" +
+		"合计,,,,,,170,\n"
+	res, err := readCSV(t, body, scoresheet.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ps := res.Sheet.Projects
+	if len(ps) != 2 || ps[0].Total.String() != "90" || ps[0].Grade != "优" || ps[1].Total.String() != "80" || ps[1].Grade != "良" || ps[1].TotalWhere != "第 5 行" {
+		t.Errorf("totals: %+v", ps)
+	}
+	// A single project's 合计 row in the 项目名称 column is its total.
+	res, err = readCSV(t, "项目名称,三级指标,年度指标值,实际完成值,得分\n甲,场次,≥2场,2场,90\n合计,,,,90\n", scoresheet.Options{})
+	if err != nil || res.Sheet.Projects[0].Total.String() != "90" {
+		t.Errorf("single project: %v %+v", err, res)
+	}
+}
+
+// The official template (财预〔2020〕10号 附件): project and units in title
+// rows, the budget block above the indicators, 总分 in the first column.
+func TestOfficialTemplate(t *testing.T) {
+	const official = "testdata/official_2024.csv"
+	check := func(t *testing.T, res *scoresheet.Result) {
+		t.Helper()
+		sh := res.Sheet
+		p := sh.Projects[0]
+		if len(sh.Projects) != 1 || p.Name != "社区养老服务补助" || sh.Org != "某市某区民政局" || sh.FiscalYear != 2024 || sh.MoneyUnit != jixiao.WanYuan {
+			t.Fatalf("sheet %q %q %d %s", p.Name, sh.Org, sh.FiscalYear, sh.MoneyUnit)
+		}
+		if p.Budget == nil || *p.Budget != 180_000_000 || *p.Executed != 171_000_000 || p.BudgetWeight.String() != "10" || p.BudgetScore.String() != "9.5" ||
+			p.Total.String() != "94.34" || len(p.Indicators) != 7 {
+			t.Errorf("project %+v", p)
+		}
+		rep := score.Verify(sh, score.DefaultSettings())
+		if !rep.Agree || rep.Projects[0].Total.String() != "94.34" {
+			t.Errorf("agree %v total %s: %+v", rep.Agree, rep.Projects[0].Total, rep.Projects[0].Problems)
+		}
+	}
+	res, err := scoresheet.ReadFile(official, nil, scoresheet.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	check(t, res)
+
+	// The same as an XLSX, with the template's merged cells.
+	b, _ := os.ReadFile(official)
+	rows, _ := csv.NewReader(bytes.NewReader(b)).ReadAll()
+	f := excelize.NewFile()
+	defer f.Close()
+	for i, row := range rows {
+		for j, v := range row {
+			cell, _ := excelize.CoordinatesToCellName(j+1, i+1)
+			f.SetCellValue("Sheet1", cell, v)
+		}
+	}
+	for _, m := range [][2]string{{"A1", "I1"}, {"A2", "I2"}, {"B3", "I3"}, {"A5", "B5"}, {"A12", "A19"}, {"B13", "B16"}, {"B17", "B18"}, {"A20", "F20"}} {
+		if err := f.MergeCell("Sheet1", m[0], m[1]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var buf bytes.Buffer
+	if _, err := f.WriteTo(&buf); err != nil {
+		t.Fatal(err)
+	}
+	res, err = scoresheet.ReadXLSX(&buf, scoresheet.Options{File: "official.xlsx"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	check(t, res)
+	if w := res.Sheet.Projects[0].BudgetScoreWhere; w != "Sheet1!H6" {
+		t.Errorf("budget score at %q, want Sheet1!H6", w)
+	}
+}
