@@ -248,8 +248,22 @@ func (s *Server) editPage(w http.ResponseWriter, r *http.Request) error {
 	if !sum.Current {
 		return s.redirectToCurrent(w, r, sum, "/projects/"+strconv.Itoa(seq)+"/edit")
 	}
-	v := editView{Sum: sum, T: t, Seq: seq, Form: formOf(t, p), Findings: projectFindings(t, p.Name)}
+	v := editView{Sum: sum, T: t, Seq: seq, Form: formOf(t, p), Findings: editorFindings(t, p.Name)}
 	return s.renderEdit(w, r, v, http.StatusOK)
+}
+
+// editorFindings are the stored findings the live panel starts with: the
+// project's and the table's own, as liveReview answers once the user types.
+func editorFindings(t *jixiao.Table, name string) []jixiao.Finding {
+	var fs []jixiao.Finding
+	if t.Review != nil {
+		for _, f := range t.Review.Findings {
+			if f.Project == name || f.Project == "" {
+				fs = append(fs, f)
+			}
+		}
+	}
+	return fs
 }
 
 func (s *Server) renderEdit(w http.ResponseWriter, r *http.Request, v editView, status int) error {
