@@ -319,8 +319,14 @@ func (s *Server) saveProject(w http.ResponseWriter, r *http.Request) error {
 	if adjust && form.Reason == "" {
 		errs = append(errs, fieldError{"reason", "已批复的目标只能通过调整修改，请填写调整原因"})
 	}
+	// A form that comes back (mistakes, conflict) shows the review of what
+	// was typed, as the live panel would, not an empty "no problems".
+	typedFindings := func() []jixiao.Finding {
+		_, fs := s.reviewed(withProject(t, seq, p), p.Name)
+		return fs
+	}
 	if len(errs) > 0 {
-		v.Errors = errs
+		v.Errors, v.Findings = errs, typedFindings()
 		return s.renderEdit(w, r, v, http.StatusUnprocessableEntity)
 	}
 	nt := withProject(t, seq, p)
@@ -339,7 +345,7 @@ func (s *Server) saveProject(w http.ResponseWriter, r *http.Request) error {
 			Before: projectJSON(old), After: projectJSON(p)},
 	})
 	if jixiao.ErrorCode(err) == jixiao.ECONFLICT {
-		v.Conflict = jixiao.ErrorMessage(err)
+		v.Conflict, v.Findings = jixiao.ErrorMessage(err), typedFindings()
 		return s.renderEdit(w, r, v, http.StatusConflict)
 	}
 	if err != nil {
