@@ -248,8 +248,22 @@ func (s *Server) editPage(w http.ResponseWriter, r *http.Request) error {
 	if !sum.Current {
 		return s.redirectToCurrent(w, r, sum, "/projects/"+strconv.Itoa(seq)+"/edit")
 	}
-	v := editView{Sum: sum, T: t, Seq: seq, Form: formOf(t, p), Findings: projectFindings(t, p.Name)}
+	v := editView{Sum: sum, T: t, Seq: seq, Form: formOf(t, p), Findings: editorFindings(t, p.Name)}
 	return s.renderEdit(w, r, v, http.StatusOK)
+}
+
+// editorFindings are the stored findings the live panel starts with: the
+// project's and the table's own, as liveReview answers once the user types.
+func editorFindings(t *jixiao.Table, name string) []jixiao.Finding {
+	var fs []jixiao.Finding
+	if t.Review != nil {
+		for _, f := range t.Review.Findings {
+			if f.Project == name || f.Project == "" {
+				fs = append(fs, f)
+			}
+		}
+	}
+	return fs
 }
 
 func (s *Server) renderEdit(w http.ResponseWriter, r *http.Request, v editView, status int) error {
@@ -305,8 +319,14 @@ func (s *Server) saveProject(w http.ResponseWriter, r *http.Request) error {
 	if adjust && form.Reason == "" {
 		errs = append(errs, fieldError{"reason", "已批复的目标只能通过调整修改，请填写调整原因"})
 	}
+	// A form that comes back (mistakes, conflict) shows the review of what
+	// was typed, as the live panel would, not an empty "no problems".
+	typedFindings := func() []jixiao.Finding {
+		_, fs := s.reviewed(withProject(t, seq, p), p.Name)
+		return fs
+	}
 	if len(errs) > 0 {
-		v.Errors = errs
+		v.Errors, v.Findings = errs, typedFindings()
 		return s.renderEdit(w, r, v, http.StatusUnprocessableEntity)
 	}
 	nt := withProject(t, seq, p)
@@ -325,7 +345,7 @@ func (s *Server) saveProject(w http.ResponseWriter, r *http.Request) error {
 			Before: projectJSON(old), After: projectJSON(p)},
 	})
 	if jixiao.ErrorCode(err) == jixiao.ECONFLICT {
-		v.Conflict = jixiao.ErrorMessage(err)
+		v.Conflict, v.Findings = jixiao.ErrorMessage(err), typedFindings()
 		return s.renderEdit(w, r, v, http.StatusConflict)
 	}
 	if err != nil {

@@ -3,9 +3,11 @@ package web
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -87,14 +89,15 @@ func (st *uploadStash) peek(key string, user int64) (*upload, bool) {
 }
 
 type importView struct {
-	Key      string
-	File     string
-	Year     string
-	Result   *table.Result
-	Review   *jixiao.Review
-	Findings map[string]int
-	OrgOK    bool
-	OrgError string
+	Key        string
+	File       string
+	Year       string
+	YearSource string // how the fiscal year was settled, in words for the page
+	Result     *table.Result
+	Review     *jixiao.Review
+	Findings   map[string]int // by severity; string keys, which the template's index can look up
+	OrgOK      bool
+	OrgError   string
 }
 
 func (s *Server) importPage(w http.ResponseWriter, r *http.Request) error {
@@ -140,9 +143,10 @@ func (s *Server) importUpload(w http.ResponseWriter, r *http.Request) error {
 	up := &upload{user: userOf(r).ID, name: hdr.Filename, year: year, data: data}
 	res, err := readUpload(up)
 	if err != nil {
-		return fail(jixiao.ErrorMessage(err) + errorDetail(err))
+		return fail(webWords(jixiao.ErrorMessage(err) + errorDetail(err)))
 	}
 	v.Result = res
+	v.YearSource = yearSource(res)
 	v.Review, _ = s.reviewed(res.Table, "")
 	v.Findings = map[string]int{}
 	for _, f := range v.Review.Findings {
@@ -151,6 +155,34 @@ func (s *Server) importUpload(w http.ResponseWriter, r *http.Request) error {
 	v.OrgOK, v.OrgError = s.mayImport(r, res.Table)
 	v.Key = s.uploads.put(up)
 	return s.render(w, r, "import", "导入预览："+res.Table.Org, v)
+}
+
+// yearSource says how the reader settled the fiscal year. The reader's
+// own account (Table.FiscalYearSource, the open-data field) is English
+// and its note names the command's --year flag; the page says it in the
+// page's words, and offers the page's 预算年度 field instead.
+func yearSource(res *table.Result) string {
+	src := res.Table.FiscalYearSource
+	switch {
+	case strings.HasPrefix(src, "inferred:"):
+		for i, n := range res.Notes {
+			if strings.HasPrefix(n, "预算年度未写明") {
+				res.Notes[i] = fmt.Sprintf("预算年度未写明，已按表中写明的年份推断为 %d 年；如不对，请点“重新选择文件”，在“预算年度”栏填写正确的年份后重新读取。", res.Table.FiscalYear)
+			}
+		}
+		return "未写明，按表中的日期推断"
+	case strings.HasPrefix(src, "given: --year"):
+		return "导入时填写"
+	case strings.HasPrefix(src, "given:"):
+		return "文件中写明"
+	}
+	return src
+}
+
+// webWords turns the reader's advice for the command line into advice
+// for this page.
+func webWords(msg string) string {
+	return strings.ReplaceAll(msg, "请用 --year 指定", "请在“预算年度”栏填写")
 }
 
 // errorDetail adds the reader's place (file, line, field) to a message.

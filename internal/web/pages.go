@@ -93,7 +93,7 @@ type tableView struct {
 	Events      []sqldb.WorkflowEvent
 	Current     bool
 	CurrentID   int64
-	Counts      map[string]int
+	Counts      map[string]int // findings by severity; string keys, which the template's index can look up
 	ShowReview  bool
 	ExportLinks []exportLink
 }
@@ -142,7 +142,7 @@ func (s *Server) tablePage(w http.ResponseWriter, r *http.Request) error {
 	}
 	v.Current = sum.Current
 	if v.Manages {
-		v.CanEdit = jixiao.CanEdit(u) && sum.Current
+		v.CanEdit = jixiao.CanEdit(u) && sum.Current && sum.Status != jixiao.StatusSubmitted
 		if sum.Current {
 			for _, a := range jixiao.Actions {
 				if _, err := jixiao.Next(sum.Status, jixiao.Step{Action: a, Comment: "x", Grade: "优"}); err == nil && jixiao.CanAct(u, a) {
@@ -180,7 +180,9 @@ func (s *Server) projectPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	v.CanEdit = m && jixiao.CanEdit(userOf(r)) && sum.Current
+	// A submitted table is with the reviewer: editable() refuses it, so
+	// the page does not offer 修改 either.
+	v.CanEdit = m && jixiao.CanEdit(userOf(r)) && sum.Current && sum.Status != jixiao.StatusSubmitted
 	return s.render(w, r, "project", p.Name, v)
 }
 

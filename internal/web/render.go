@@ -61,6 +61,26 @@ var funcs = template.FuncMap{
 		}
 		return ""
 	},
+	// targetText shows a target as normalised: text extracted from PDFs
+	// carries residue such as "$\geq$ 60", which the official table
+	// printed as "≥60".
+	"targetText": func(t jixiao.Target) string {
+		if t.Text != "" {
+			return t.Text
+		}
+		return t.Raw
+	},
+	"opSymbol": func(op jixiao.Op) string {
+		switch op {
+		case jixiao.OpGE:
+			return "≥"
+		case jixiao.OpLE:
+			return "≤"
+		case jixiao.OpRange:
+			return ""
+		}
+		return string(op)
+	},
 	"score":       func(f float64) string { return fmt.Sprintf("%.1f", f) },
 	"grades":      func() []string { return jixiao.Grades },
 	"join":        strings.Join,
