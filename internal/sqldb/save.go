@@ -268,8 +268,10 @@ func (db *DB) saveOnce(ctx context.Context, t *jixiao.Table, hash string, at tim
 		}
 	}
 
+	// The record is dated now, not at: a caller may give the table any
+	// ImportedAt, but the log says when the change was made.
 	entry := importAudit(t, s, hash, opts)
-	if _, err := appendAudit(ctx, tx, entry, at); err != nil {
+	if _, err := appendAudit(ctx, tx, entry, time.Now()); err != nil {
 		return saved{}, err
 	}
 
