@@ -46,8 +46,14 @@ func (db *DB) EnsureOrg(ctx context.Context, name string, parent int64, actor st
 		if !errors.Is(err, sql.ErrNoRows) {
 			return err
 		}
-		if err := tx.QueryRowxContext(ctx, tx.Rebind(`INSERT INTO orgs (name, parent_id) VALUES (?, ?) RETURNING id`),
-			name, nullID(parent)).Scan(&id); err != nil {
+		// Someone else (another EnsureOrg, an import) may be creating the
+		// same org right now: then theirs is the one, and not ours to log.
+		err = tx.QueryRowxContext(ctx, tx.Rebind(`INSERT INTO orgs (name, parent_id) VALUES (?, ?)
+			ON CONFLICT (name) DO NOTHING RETURNING id`), name, nullID(parent)).Scan(&id)
+		if errors.Is(err, sql.ErrNoRows) {
+			return tx.GetContext(ctx, &id, tx.Rebind(`SELECT id FROM orgs WHERE name = ?`), name)
+		}
+		if err != nil {
 			return err
 		}
 		_, err = appendAudit(ctx, tx, jixiao.AuditEntry{Actor: actor, Action: "org.create", Object: fmt.Sprintf("org:%d", id),
@@ -61,9 +67,16 @@ func (db *DB) EnsureOrg(ctx context.Context, name string, parent int64, actor st
 }
 
 // SetOrgParent moves org under parent (0: a root). A move that would put
-// an org under itself is refused.
+// an org under itself is refused. Moves are serialised: two moves checked
+// side by side (a under b, b under a) would each find no cycle and make
+// one together.
 func (db *DB) SetOrgParent(ctx context.Context, org, parent int64, actor string) error {
 	err := db.inTx(ctx, func(tx *sqlx.Tx) error {
+		if db.d.lockOrgMoves != "" {
+			if _, err := tx.ExecContext(ctx, db.d.lockOrgMoves); err != nil {
+				return err
+			}
+		}
 		var before sql.NullInt64
 		if err := tx.GetContext(ctx, &before, tx.Rebind(`SELECT parent_id FROM orgs WHERE id = ?`), org); err != nil {
 			if errors.Is(err, sql.ErrNoRows) {
@@ -211,6 +224,7 @@ func (db *DB) Credentials(ctx context.Context, login string) (*jixiao.User, stri
 		return nil, "", fmt.Errorf("credentials: %w", err)
 	}
 	u.Role = jixiao.Role(role)
+	u.CreatedAt = u.CreatedAt.UTC()
 	return u, hash, nil
 }
 
