@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strconv"
 	"time"
 
 	"github.com/jmoiron/sqlx"
@@ -240,31 +241,44 @@ type UserChange struct {
 // UpdateUser applies c to account id. Disabling an account ends its
 // sessions and tokens at once.
 func (db *DB) UpdateUser(ctx context.Context, id int64, c UserChange, actor string) (*jixiao.User, error) {
-	before, err := db.User(ctx, id)
-	if err != nil {
-		return nil, err
+	if c.Role != nil && !c.Role.Valid() {
+		return nil, jixiao.Errorf(jixiao.EINVALID, "未知角色 %q", *c.Role)
 	}
-	after := *before
-	if c.Name != nil {
-		after.Name = *c.Name
-	}
-	if c.Role != nil {
-		if !c.Role.Valid() {
-			return nil, jixiao.Errorf(jixiao.EINVALID, "未知角色 %q", *c.Role)
+	name := strconv.FormatInt(id, 10)
+	err := db.inTx(ctx, func(tx *sqlx.Tx) error {
+		// The account is locked, then read, inside the transaction: two
+		// changes at once (a rename, a disabling) then apply one after the
+		// other, and neither writes back a field the other changed.
+		res, err := tx.ExecContext(ctx, tx.Rebind(`UPDATE users SET disabled = disabled WHERE id = ?`), id)
+		if err != nil {
+			return err
 		}
-		after.Role = *c.Role
-	}
-	if c.OrgID != nil {
-		after.OrgID = *c.OrgID
-	}
-	if c.Disabled != nil {
-		after.Disabled = *c.Disabled
-	}
-	if after.Role == jixiao.RoleFiler && after.OrgID == 0 {
-		return nil, jixiao.Errorf(jixiao.EINVALID, "填报人须属于一个单位")
-	}
-	err = db.inTx(ctx, func(tx *sqlx.Tx) error {
-		_, err := tx.ExecContext(ctx, tx.Rebind(`UPDATE users SET name = ?, role = ?, org_id = ?, disabled = ? WHERE id = ?`),
+		if n, _ := res.RowsAffected(); n == 0 {
+			return jixiao.Errorf(jixiao.ENOTFOUND, "账号 %d 不存在", id)
+		}
+		before := &jixiao.User{}
+		row := tx.QueryRowxContext(ctx, tx.Rebind(`SELECT `+userCols+` FROM users u LEFT JOIN orgs o ON o.id = u.org_id WHERE u.id = ?`), id)
+		if err := scanUser(row, before); err != nil {
+			return err
+		}
+		name = before.Login
+		after := *before
+		if c.Name != nil {
+			after.Name = *c.Name
+		}
+		if c.Role != nil {
+			after.Role = *c.Role
+		}
+		if c.OrgID != nil {
+			after.OrgID = *c.OrgID
+		}
+		if c.Disabled != nil {
+			after.Disabled = *c.Disabled
+		}
+		if after.Role == jixiao.RoleFiler && after.OrgID == 0 {
+			return jixiao.Errorf(jixiao.EINVALID, "填报人须属于一个单位")
+		}
+		_, err = tx.ExecContext(ctx, tx.Rebind(`UPDATE users SET name = ?, role = ?, org_id = ?, disabled = ? WHERE id = ?`),
 			after.Name, string(after.Role), nullID(after.OrgID), after.Disabled, id)
 		if err != nil {
 			return err
@@ -298,7 +312,7 @@ func (db *DB) UpdateUser(ctx context.Context, id int64, c UserChange, actor stri
 		return err
 	})
 	if err != nil {
-		return nil, fmt.Errorf("update user %s: %w", before.Login, domainErr(err))
+		return nil, fmt.Errorf("update user %s: %w", name, domainErr(err))
 	}
 	return db.User(ctx, id)
 }

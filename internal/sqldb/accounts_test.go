@@ -534,3 +534,41 @@ func TestDisableEndsAccess(t *testing.T) {
 		check("enabled again", false, false)
 	})
 }
+
+// TestUpdateUserConcurrent: an admin disables an account while others
+// rename it. Whatever the order, the account ends disabled: a change of
+// one field never writes back another field as it was read before.
+func TestUpdateUserConcurrent(t *testing.T) {
+	forEachDB(t, func(t *testing.T, db *DB) {
+		ctx := context.Background()
+		for round := range 5 {
+			u, err := db.CreateUser(ctx, NewUser{Login: fmt.Sprintf("u%d", round), Role: jixiao.RoleAdmin, PasswordHash: "h"}, "setup")
+			if err != nil {
+				t.Fatal(err)
+			}
+			var wg sync.WaitGroup
+			start := make(chan struct{})
+			for i := range 8 {
+				wg.Go(func() {
+					<-start
+					c := UserChange{Name: new(fmt.Sprintf("名字%d", i))}
+					if i == 3 {
+						c = UserChange{Disabled: new(true)}
+					}
+					if _, err := db.UpdateUser(ctx, u.ID, c, "admin"); err != nil && jixiao.ErrorCode(err) != jixiao.ECONFLICT {
+						t.Errorf("round %d, change %d: %v", round, i, err)
+					}
+				})
+			}
+			close(start)
+			wg.Wait()
+			got, err := db.User(ctx, u.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !got.Disabled {
+				t.Errorf("round %d: account enabled again by a concurrent rename: %+v", round, got)
+			}
+		}
+	})
+}
