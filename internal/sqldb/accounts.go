@@ -380,7 +380,7 @@ func (db *DB) CreateToken(ctx context.Context, userID int64, name, hash string, 
 
 // Tokens lists a user's tokens.
 func (db *DB) Tokens(ctx context.Context, userID int64) ([]Token, error) {
-	var list []Token
+	list := []Token{}
 	rows, err := db.x.QueryContext(ctx, db.x.Rebind(`SELECT id, name, created_at FROM tokens WHERE user_id = ? ORDER BY id`), userID)
 	if err != nil {
 		return nil, fmt.Errorf("list tokens: %w", err)
@@ -389,8 +389,9 @@ func (db *DB) Tokens(ctx context.Context, userID int64) ([]Token, error) {
 	for rows.Next() {
 		var t Token
 		if err := rows.Scan(&t.ID, &t.Name, &t.CreatedAt); err != nil {
-			return nil, err
+			return nil, fmt.Errorf("list tokens: %w", err)
 		}
+		t.CreatedAt = t.CreatedAt.UTC()
 		list = append(list, t)
 	}
 	return list, rows.Err()
