@@ -158,7 +158,7 @@ func (db *DB) CreateUser(ctx context.Context, nu NewUser, actor string) (*jixiao
 			return err
 		}
 		_, err = appendAudit(ctx, tx, jixiao.AuditEntry{Actor: actor, Action: "user.create", Object: "user:" + nu.Login,
-			After: auditJSON(map[string]any{"login": nu.Login, "name": nu.Name, "role": nu.Role, "org_id": nu.OrgID})}, now)
+			After: auditJSON(map[string]any{"login": nu.Login, "name": cmpOr(nu.Name, nu.Login), "role": nu.Role, "org_id": nu.OrgID})}, now)
 		return err
 	})
 	if err != nil {

@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jmoiron/sqlx"
+
 	"jixiao"
 )
 
@@ -192,6 +194,9 @@ func TestAuditEveryChange(t *testing.T) {
 		}
 		if r := records[5]; r.Before != `{"parent_id":0}` || r.After != fmt.Sprintf(`{"parent_id":%d}`, parent) {
 			t.Errorf("move record: before %q after %q", r.Before, r.After)
+		}
+		if r := records[6]; r.After != fmt.Sprintf(`{"login":"alice","name":"alice","org_id":%d,"role":"filer"}`, unit) {
+			t.Errorf("user create record: after %q, want the name stored (the login)", r.After)
 		}
 		if r := records[7]; !strings.Contains(r.Before, `"name":"alice"`) || !strings.Contains(r.After, `"name":"爱丽丝"`) {
 			t.Errorf("user update record: before %q after %q", r.Before, r.After)
@@ -519,6 +524,38 @@ func TestAuditConcurrentAppends(t *testing.T) {
 		want := map[string]int{"table.import": drafts + saves, "table.submit": drafts, "test.note": audits, "user.create": users}
 		if !reflect.DeepEqual(actions, want) {
 			t.Errorf("records by action = %v, want %v", actions, want)
+		}
+	})
+}
+
+// TestVerifyAuditLongLog: a log of thousands of records is verified in
+// order, with progress reported every thousand.
+func TestVerifyAuditLongLog(t *testing.T) {
+	forEachDB(t, func(t *testing.T, db *DB) {
+		ctx := context.Background()
+		const n = 2500
+		// Written in one transaction, as appendAudit would write them one
+		// by one (that would take minutes on a busy machine).
+		err := db.inTx(ctx, func(tx *sqlx.Tx) error {
+			at := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
+			for i := range n {
+				e := jixiao.AuditEntry{Actor: "bulk", Action: "test.note", Object: fmt.Sprintf("note:%d", i), After: `{"i":` + fmt.Sprint(i) + `}`}
+				if _, err := appendAudit(ctx, tx, e, at.Add(time.Duration(i)*time.Second)); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var progress []int64
+		got, brk, err := db.VerifyAudit(ctx, func(k int64) { progress = append(progress, k) })
+		if err != nil || brk != nil || got != n {
+			t.Errorf("VerifyAudit = %d, %+v, %v; want %d intact", got, brk, err, n)
+		}
+		if !reflect.DeepEqual(progress, []int64{1000, 2000}) {
+			t.Errorf("progress = %v, want [1000 2000]", progress)
 		}
 	})
 }
