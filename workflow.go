@@ -131,7 +131,7 @@ func CanAct(u *User, a Action) bool {
 	case ActionReturn, ActionApprove:
 		return u.Role == RoleReviewer || u.Role == RoleAdmin
 	case ActionPublish:
-		return true
+		return u.Role.Valid()
 	}
 	return false
 }

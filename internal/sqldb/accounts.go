@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strconv"
 	"time"
 
 	"github.com/jmoiron/sqlx"
@@ -46,8 +47,14 @@ func (db *DB) EnsureOrg(ctx context.Context, name string, parent int64, actor st
 		if !errors.Is(err, sql.ErrNoRows) {
 			return err
 		}
-		if err := tx.QueryRowxContext(ctx, tx.Rebind(`INSERT INTO orgs (name, parent_id) VALUES (?, ?) RETURNING id`),
-			name, nullID(parent)).Scan(&id); err != nil {
+		// Someone else (another EnsureOrg, an import) may be creating the
+		// same org right now: then theirs is the one, and not ours to log.
+		err = tx.QueryRowxContext(ctx, tx.Rebind(`INSERT INTO orgs (name, parent_id) VALUES (?, ?)
+			ON CONFLICT (name) DO NOTHING RETURNING id`), name, nullID(parent)).Scan(&id)
+		if errors.Is(err, sql.ErrNoRows) {
+			return tx.GetContext(ctx, &id, tx.Rebind(`SELECT id FROM orgs WHERE name = ?`), name)
+		}
+		if err != nil {
 			return err
 		}
 		_, err = appendAudit(ctx, tx, jixiao.AuditEntry{Actor: actor, Action: "org.create", Object: fmt.Sprintf("org:%d", id),
@@ -61,9 +68,16 @@ func (db *DB) EnsureOrg(ctx context.Context, name string, parent int64, actor st
 }
 
 // SetOrgParent moves org under parent (0: a root). A move that would put
-// an org under itself is refused.
+// an org under itself is refused. Moves are serialised: two moves checked
+// side by side (a under b, b under a) would each find no cycle and make
+// one together.
 func (db *DB) SetOrgParent(ctx context.Context, org, parent int64, actor string) error {
 	err := db.inTx(ctx, func(tx *sqlx.Tx) error {
+		if db.d.lockOrgMoves != "" {
+			if _, err := tx.ExecContext(ctx, db.d.lockOrgMoves); err != nil {
+				return err
+			}
+		}
 		var before sql.NullInt64
 		if err := tx.GetContext(ctx, &before, tx.Rebind(`SELECT parent_id FROM orgs WHERE id = ?`), org); err != nil {
 			if errors.Is(err, sql.ErrNoRows) {
@@ -144,7 +158,7 @@ func (db *DB) CreateUser(ctx context.Context, nu NewUser, actor string) (*jixiao
 			return err
 		}
 		_, err = appendAudit(ctx, tx, jixiao.AuditEntry{Actor: actor, Action: "user.create", Object: "user:" + nu.Login,
-			After: auditJSON(map[string]any{"login": nu.Login, "name": nu.Name, "role": nu.Role, "org_id": nu.OrgID})}, now)
+			After: auditJSON(map[string]any{"login": nu.Login, "name": cmpOr(nu.Name, nu.Login), "role": nu.Role, "org_id": nu.OrgID})}, now)
 		return err
 	})
 	if err != nil {
@@ -211,6 +225,7 @@ func (db *DB) Credentials(ctx context.Context, login string) (*jixiao.User, stri
 		return nil, "", fmt.Errorf("credentials: %w", err)
 	}
 	u.Role = jixiao.Role(role)
+	u.CreatedAt = u.CreatedAt.UTC()
 	return u, hash, nil
 }
 
@@ -226,31 +241,44 @@ type UserChange struct {
 // UpdateUser applies c to account id. Disabling an account ends its
 // sessions and tokens at once.
 func (db *DB) UpdateUser(ctx context.Context, id int64, c UserChange, actor string) (*jixiao.User, error) {
-	before, err := db.User(ctx, id)
-	if err != nil {
-		return nil, err
+	if c.Role != nil && !c.Role.Valid() {
+		return nil, jixiao.Errorf(jixiao.EINVALID, "未知角色 %q", *c.Role)
 	}
-	after := *before
-	if c.Name != nil {
-		after.Name = *c.Name
-	}
-	if c.Role != nil {
-		if !c.Role.Valid() {
-			return nil, jixiao.Errorf(jixiao.EINVALID, "未知角色 %q", *c.Role)
+	name := strconv.FormatInt(id, 10)
+	err := db.inTx(ctx, func(tx *sqlx.Tx) error {
+		// The account is locked, then read, inside the transaction: two
+		// changes at once (a rename, a disabling) then apply one after the
+		// other, and neither writes back a field the other changed.
+		res, err := tx.ExecContext(ctx, tx.Rebind(`UPDATE users SET disabled = disabled WHERE id = ?`), id)
+		if err != nil {
+			return err
 		}
-		after.Role = *c.Role
-	}
-	if c.OrgID != nil {
-		after.OrgID = *c.OrgID
-	}
-	if c.Disabled != nil {
-		after.Disabled = *c.Disabled
-	}
-	if after.Role == jixiao.RoleFiler && after.OrgID == 0 {
-		return nil, jixiao.Errorf(jixiao.EINVALID, "填报人须属于一个单位")
-	}
-	err = db.inTx(ctx, func(tx *sqlx.Tx) error {
-		_, err := tx.ExecContext(ctx, tx.Rebind(`UPDATE users SET name = ?, role = ?, org_id = ?, disabled = ? WHERE id = ?`),
+		if n, _ := res.RowsAffected(); n == 0 {
+			return jixiao.Errorf(jixiao.ENOTFOUND, "账号 %d 不存在", id)
+		}
+		before := &jixiao.User{}
+		row := tx.QueryRowxContext(ctx, tx.Rebind(`SELECT `+userCols+` FROM users u LEFT JOIN orgs o ON o.id = u.org_id WHERE u.id = ?`), id)
+		if err := scanUser(row, before); err != nil {
+			return err
+		}
+		name = before.Login
+		after := *before
+		if c.Name != nil {
+			after.Name = *c.Name
+		}
+		if c.Role != nil {
+			after.Role = *c.Role
+		}
+		if c.OrgID != nil {
+			after.OrgID = *c.OrgID
+		}
+		if c.Disabled != nil {
+			after.Disabled = *c.Disabled
+		}
+		if after.Role == jixiao.RoleFiler && after.OrgID == 0 {
+			return jixiao.Errorf(jixiao.EINVALID, "填报人须属于一个单位")
+		}
+		_, err = tx.ExecContext(ctx, tx.Rebind(`UPDATE users SET name = ?, role = ?, org_id = ?, disabled = ? WHERE id = ?`),
 			after.Name, string(after.Role), nullID(after.OrgID), after.Disabled, id)
 		if err != nil {
 			return err
@@ -284,7 +312,7 @@ func (db *DB) UpdateUser(ctx context.Context, id int64, c UserChange, actor stri
 		return err
 	})
 	if err != nil {
-		return nil, fmt.Errorf("update user %s: %w", before.Login, domainErr(err))
+		return nil, fmt.Errorf("update user %s: %w", name, domainErr(err))
 	}
 	return db.User(ctx, id)
 }
@@ -352,7 +380,7 @@ func (db *DB) CreateToken(ctx context.Context, userID int64, name, hash string, 
 
 // Tokens lists a user's tokens.
 func (db *DB) Tokens(ctx context.Context, userID int64) ([]Token, error) {
-	var list []Token
+	list := []Token{}
 	rows, err := db.x.QueryContext(ctx, db.x.Rebind(`SELECT id, name, created_at FROM tokens WHERE user_id = ? ORDER BY id`), userID)
 	if err != nil {
 		return nil, fmt.Errorf("list tokens: %w", err)
@@ -361,8 +389,9 @@ func (db *DB) Tokens(ctx context.Context, userID int64) ([]Token, error) {
 	for rows.Next() {
 		var t Token
 		if err := rows.Scan(&t.ID, &t.Name, &t.CreatedAt); err != nil {
-			return nil, err
+			return nil, fmt.Errorf("list tokens: %w", err)
 		}
+		t.CreatedAt = t.CreatedAt.UTC()
 		list = append(list, t)
 	}
 	return list, rows.Err()

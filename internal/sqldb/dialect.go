@@ -42,6 +42,11 @@ type dialect struct {
 	// RETURNING round trip per batch.
 	allocIDs func(ctx context.Context, tx *sqlx.Tx, table string, n int) ([]int64, error)
 
+	// lockOrgMoves, when set, is run first in a transaction that moves an
+	// org, so that moves take turns and each sees the tree the one before
+	// left. SQLite needs none: its write transactions already take turns.
+	lockOrgMoves string
+
 	// copyFrom, when set, replaces the portable multi-row INSERT of bulk
 	// rows with something faster, inside the transaction open on conn.
 	copyFrom func(ctx context.Context, conn *sql.Conn, table string, cols []string, src rowSource) error
@@ -70,6 +75,10 @@ var postgresDialect = dialect{
 	migrationLock: func() (lock.SessionLocker, error) { return lock.NewPostgresSessionLocker() },
 	allocIDs:      pgAllocIDs,
 	copyFrom:      pgCopyFrom,
+	// A lock of its own, held to commit and taken before any row: a move
+	// may wait for a save holding an org's row, but holds nothing a save
+	// waits for.
+	lockOrgMoves: `SELECT pg_advisory_xact_lock(7667792234576555887)`, // "jixiao/o" as an int64
 }
 
 // dialectFor picks the dialect of a DSN given to Open and returns the DSN

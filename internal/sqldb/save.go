@@ -41,7 +41,11 @@ type SaveOptions struct {
 }
 
 // SaveVersion is SaveTable with the workflow's options: t.Status (default
-// published), t.CreatedBy and t.Note are stored with the new version.
+// published), t.CreatedBy (or opts.Actor) and t.Note are stored with the new
+// version. An edit (opts.BaseVersion not 0) is a new version that nobody has
+// reviewed yet, made now by whoever saves it: it is stored as a draft
+// without a grade, dated now, whatever status, grade and time the version
+// it was loaded from had.
 func (db *DB) SaveVersion(ctx context.Context, t *jixiao.Table, opts SaveOptions) (jixiao.ImportResult, error) {
 	if err := validate(t); err != nil {
 		if t == nil {
@@ -50,18 +54,15 @@ func (db *DB) SaveVersion(ctx context.Context, t *jixiao.Table, opts SaveOptions
 		return jixiao.ImportResult{}, fmt.Errorf("save table %s %d: %w", t.Org, t.FiscalYear, err)
 	}
 	hash := jixiao.ContentHash(t)
-	at := t.ImportedAt
-	if at.IsZero() {
-		at = time.Now()
-	}
-	at = at.UTC().Truncate(time.Microsecond)
+	meta := metaOf(t, opts)
 
 	for attempt := 1; ; attempt++ {
-		s, err := db.saveOnce(ctx, t, hash, at, opts)
+		s, err := db.saveOnce(ctx, t, hash, meta, opts)
 		if err == nil {
 			t.ID, t.Version, t.Hash, t.ImportedAt = s.tableID, s.version, hash, s.importedAt
 			t.Status = statusOf(t)
 			if s.outcome != jixiao.ImportUnchanged {
+				t.Status, t.Grade, t.CreatedBy = meta.status, meta.grade, meta.createdBy
 				for i, p := range t.Projects() {
 					p.ID = s.projectIDs[i]
 				}
@@ -111,6 +112,26 @@ func validate(t *jixiao.Table) error {
 	return nil
 }
 
+// versionMeta is what a new version is stored with besides its data.
+type versionMeta struct {
+	status    jixiao.Status
+	grade     string
+	createdBy string
+	at        time.Time
+}
+
+func metaOf(t *jixiao.Table, opts SaveOptions) versionMeta {
+	m := versionMeta{status: statusOf(t), grade: t.Grade, createdBy: cmpOr(opts.Actor, t.CreatedBy), at: t.ImportedAt}
+	if opts.BaseVersion != 0 {
+		m.status, m.grade, m.at = jixiao.StatusDraft, "", time.Time{}
+	}
+	if m.at.IsZero() {
+		m.at = time.Now()
+	}
+	m.at = m.at.UTC().Truncate(time.Microsecond)
+	return m
+}
+
 // saved is what one successful attempt wrote, applied to the caller's table
 // only after commit so that a failed attempt leaves it untouched.
 type saved struct {
@@ -121,7 +142,7 @@ type saved struct {
 	projectIDs []int64 // in t.Projects() order
 }
 
-func (db *DB) saveOnce(ctx context.Context, t *jixiao.Table, hash string, at time.Time, opts SaveOptions) (saved, error) {
+func (db *DB) saveOnce(ctx context.Context, t *jixiao.Table, hash string, meta versionMeta, opts SaveOptions) (saved, error) {
 	// A dedicated connection, because the PostgreSQL COPY must run on the
 	// very session that holds the transaction.
 	conn, err := db.x.Connx(ctx)
@@ -192,7 +213,7 @@ func (db *DB) saveOnce(ctx context.Context, t *jixiao.Table, hash string, at tim
 		}
 		return saved{tableID: cur.ID, version: cur.Version, importedAt: cur.ImportedAt.UTC(), outcome: jixiao.ImportUnchanged}, nil
 	}
-	s := saved{version: cur.Version + 1, importedAt: at, outcome: jixiao.ImportCreated}
+	s := saved{version: cur.Version + 1, importedAt: meta.at, outcome: jixiao.ImportCreated}
 	if cur.Version > 0 {
 		s.outcome = jixiao.ImportNewVersion
 	}
@@ -210,8 +231,8 @@ func (db *DB) saveOnce(ctx context.Context, t *jixiao.Table, hash string, at tim
 		RETURNING id`),
 		orgID, t.FiscalYear, s.version, t.Title, t.Org, string(t.MoneyUnit),
 		int64(t.Total.Total), int64(t.Total.Fiscal), int64(t.Total.SpecialAccount), int64(t.Total.Other),
-		t.Source, hash, t.FiscalYearSource, at, len(projects), t.IndicatorCount(),
-		string(statusOf(t)), t.CreatedBy, t.Note, t.Grade, t.Comment,
+		t.Source, hash, t.FiscalYearSource, meta.at, len(projects), t.IndicatorCount(),
+		string(meta.status), meta.createdBy, t.Note, meta.grade, t.Comment,
 	).Scan(&s.tableID)
 	if err != nil {
 		return saved{}, fmt.Errorf("insert table: %w", err)
@@ -268,8 +289,10 @@ func (db *DB) saveOnce(ctx context.Context, t *jixiao.Table, hash string, at tim
 		}
 	}
 
-	entry := importAudit(t, s, hash, opts)
-	if _, err := appendAudit(ctx, tx, entry, at); err != nil {
+	// The record is dated now, not meta.at: a caller may give the table
+	// any ImportedAt, but the log says when the change was made.
+	entry := importAudit(t, s, hash, meta, opts)
+	if _, err := appendAudit(ctx, tx, entry, time.Now()); err != nil {
 		return saved{}, err
 	}
 
@@ -288,7 +311,7 @@ func statusOf(t *jixiao.Table) jixiao.Status {
 
 // importAudit is the audit record of a saved version: the caller's, or a
 // summary of the table (the data itself is the version, kept for good).
-func importAudit(t *jixiao.Table, s saved, hash string, opts SaveOptions) jixiao.AuditEntry {
+func importAudit(t *jixiao.Table, s saved, hash string, meta versionMeta, opts SaveOptions) jixiao.AuditEntry {
 	var e jixiao.AuditEntry
 	if opts.Audit != nil {
 		e = *opts.Audit
@@ -297,7 +320,7 @@ func importAudit(t *jixiao.Table, s saved, hash string, opts SaveOptions) jixiao
 		e.Object = fmt.Sprintf("table:%d", s.tableID)
 	}
 	if e.Actor == "" {
-		e.Actor = cmpOr(opts.Actor, t.CreatedBy, "system")
+		e.Actor = cmpOr(meta.createdBy, "system")
 	}
 	if e.Action == "" {
 		e.Action = "table.import"
@@ -305,7 +328,7 @@ func importAudit(t *jixiao.Table, s saved, hash string, opts SaveOptions) jixiao
 	if e.After == "" {
 		e.After = auditJSON(map[string]any{
 			"org": t.Org, "fiscal_year": t.FiscalYear, "version": s.version, "hash": hash,
-			"status": statusOf(t), "source": t.Source, "projects": len(t.Projects()), "indicators": t.IndicatorCount(),
+			"status": meta.status, "source": t.Source, "projects": len(t.Projects()), "indicators": t.IndicatorCount(),
 		})
 	}
 	return e

@@ -152,29 +152,37 @@ type SearchHit struct {
 	Seq        int // the project's place in its table, 1-based
 	Project    string
 	Goal       string
-	Match      string // what matched: 项目名称, 绩效目标 or the indicator name
+	Match      string // what matched: 项目名称, 绩效目标 or the first matching indicator's name
 }
 
 // Search finds projects whose name, goal or an indicator name contains q,
 // in the current and the newest published version of every table; the
-// caller keeps what its user may see. At most limit hits.
+// caller keeps what its user may see. At most limit hits; 100 when limit
+// is not positive (PostgreSQL refuses a negative LIMIT, SQLite takes it for
+// none).
 func (db *DB) Search(ctx context.Context, q string, limit int) ([]SearchHit, error) {
 	q = jixiao.FoldSpace(q)
 	if q == "" {
 		return []SearchHit{}, nil
 	}
+	if limit <= 0 {
+		limit = 100
+	}
 	pat := "%" + escapeLike(q) + "%"
+	// LIKE ignores the case of ASCII letters in SQLite but not in
+	// PostgreSQL; lowering both sides makes "ppp" find "PPP项目" in both.
+	like := func(col string) string { return "lower(" + col + ") LIKE lower(?) ESCAPE '\\'" }
 	rows, err := db.x.QueryContext(ctx, db.x.Rebind(`
 		SELECT t.id, o.name, t.fiscal_year, t.version, t.status, `+isCurrent+` AS current, p.seq, p.name, p.goal,
-			CASE WHEN p.name LIKE ? ESCAPE '\' THEN '项目名称'
-			     WHEN p.goal LIKE ? ESCAPE '\' THEN '绩效目标'
-			     ELSE coalesce((SELECT min(i.name) FROM indicators i WHERE i.project_id = p.id AND i.name LIKE ? ESCAPE '\'), '') END
+			CASE WHEN `+like("p.name")+` THEN '项目名称'
+			     WHEN `+like("p.goal")+` THEN '绩效目标'
+			     ELSE coalesce((SELECT i.name FROM indicators i WHERE i.project_id = p.id AND `+like("i.name")+` ORDER BY i.id LIMIT 1), '') END
 		FROM projects p
 		JOIN tables t ON t.id = p.table_id
 		JOIN orgs o ON o.id = t.org_id
 		WHERE (`+isCurrent+` OR (t.status = 'published' AND `+isNewestPublished+`))
-		  AND (p.name LIKE ? ESCAPE '\' OR p.goal LIKE ? ESCAPE '\'
-		       OR EXISTS (SELECT 1 FROM indicators i WHERE i.project_id = p.id AND i.name LIKE ? ESCAPE '\'))
+		  AND (`+like("p.name")+` OR `+like("p.goal")+`
+		       OR EXISTS (SELECT 1 FROM indicators i WHERE i.project_id = p.id AND `+like("i.name")+`))
 		ORDER BY t.fiscal_year DESC, o.name `+db.d.byteOrder+`, t.version DESC, p.seq
 		LIMIT ?`), pat, pat, pat, pat, pat, pat, limit)
 	if err != nil {
