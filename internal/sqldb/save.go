@@ -44,7 +44,8 @@ type SaveOptions struct {
 // published), t.CreatedBy (or opts.Actor) and t.Note are stored with the new
 // version. An edit (opts.BaseVersion not 0) is a new version that nobody has
 // reviewed yet, made now by whoever saves it: it is stored as a draft
-// without a grade, dated now, whatever status, grade and time the version
+// without a grade (or, when t.Status says submitted, as an adjustment sent
+// back to review), dated now, whatever status, grade and time the version
 // it was loaded from had.
 func (db *DB) SaveVersion(ctx context.Context, t *jixiao.Table, opts SaveOptions) (jixiao.ImportResult, error) {
 	if err := validate(t); err != nil {
@@ -123,7 +124,13 @@ type versionMeta struct {
 func metaOf(t *jixiao.Table, opts SaveOptions) versionMeta {
 	m := versionMeta{status: statusOf(t), grade: t.Grade, createdBy: cmpOr(opts.Actor, t.CreatedBy), at: t.ImportedAt}
 	if opts.BaseVersion != 0 {
-		m.status, m.grade, m.at = jixiao.StatusDraft, "", time.Time{}
+		// An adjustment (调整) of approved targets goes straight back to
+		// the reviewer; any other edit is a draft.
+		st := jixiao.StatusDraft
+		if t.Status == jixiao.StatusSubmitted {
+			st = jixiao.StatusSubmitted
+		}
+		m.status, m.grade, m.at = st, "", time.Time{}
 	}
 	if m.at.IsZero() {
 		m.at = time.Now()
