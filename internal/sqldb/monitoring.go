@@ -40,48 +40,78 @@ const dateLayout = "2006-01-02"
 // from (0 for a first report of that date); another version saved since is
 // ECONFLICT. names gives each indicator's name by Seq, kept with the record.
 func (db *DB) SaveProgress(ctx context.Context, k ProjectKey, pp score.ProjectProgress, names map[int]string, base int, actor string) (int, error) {
-	var version int
-	asOf := pp.AsOf.Format(dateLayout)
+	vs, err := db.SaveProgressMany(ctx, []ProgressSave{{Key: k, Progress: pp, Names: names, Base: base}}, actor)
+	if err != nil {
+		return 0, err
+	}
+	return vs[0], nil
+}
+
+// ProgressSave is one report of SaveProgressMany.
+type ProgressSave struct {
+	Key      ProjectKey
+	Progress score.ProjectProgress
+	Names    map[int]string
+	Base     int
+}
+
+// SaveProgressMany stores several reports (an uploaded template) in one
+// transaction: all of them, or none when one conflicts or fails. It
+// returns each report's new version.
+func (db *DB) SaveProgressMany(ctx context.Context, saves []ProgressSave, actor string) ([]int, error) {
+	versions := make([]int, len(saves))
 	err := db.inTx(ctx, func(tx *sqlx.Tx) error {
-		orgID, err := orgIDOf(ctx, tx, k.Org)
-		if err != nil {
-			return err
-		}
-		var cur int
-		if err := tx.GetContext(ctx, &cur, tx.Rebind(`SELECT coalesce(max(version), 0) FROM progress_reports
-			WHERE org_id = ? AND fiscal_year = ? AND project = ? AND as_of = ?`), orgID, k.FiscalYear, k.Project, asOf); err != nil {
-			return err
-		}
-		if cur != base {
-			return jixiao.Errorf(jixiao.ECONFLICT, "保存冲突：%s 截至 %s 的监控记录已被他人更新（第 %d 版），请重新打开后再填写。", k.Project, asOf, cur)
-		}
-		version = cur + 1
-		now := time.Now().UTC().Truncate(time.Microsecond)
-		var id int64
-		err = tx.QueryRowxContext(ctx, tx.Rebind(`INSERT INTO progress_reports
-			(org_id, fiscal_year, project, as_of, version, budget_fen, executed_fen, note, recorded_by, recorded_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`),
-			orgID, k.FiscalYear, k.Project, asOf, version, int64(pp.Budget), int64(pp.Executed), pp.Note, actor, now).Scan(&id)
-		if err != nil {
-			return err
-		}
-		for _, it := range pp.Indicators {
-			if _, err := tx.ExecContext(ctx, tx.Rebind(`INSERT INTO progress_items
-				(report_id, seq, name, actual, forecast, attainment, deviation_reason, measure) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
-				id, it.Seq, names[it.Seq], it.ActualToDate, it.Forecast, string(it.ForecastAttainment), it.DeviationReason, it.Measure); err != nil {
-				return err
+		for i, sv := range saves {
+			v, err := saveProgressTx(ctx, tx, sv, actor)
+			if err != nil {
+				return fmt.Errorf("save progress of %s: %w", sv.Key.Project, err)
 			}
+			versions[i] = v
 		}
-		pp.RecordedBy, pp.RecordedAt = actor, now
-		_, err = appendAudit(ctx, tx, jixiao.AuditEntry{Actor: actor, Action: "progress.save", Object: k.object("progress"),
-			After: auditJSON(map[string]any{"as_of": asOf, "version": version, "budget_fen": pp.Budget, "executed_fen": pp.Executed,
-				"note": pp.Note, "indicators": pp.Indicators})}, now)
-		return err
+		return nil
 	})
 	if err != nil {
-		return 0, fmt.Errorf("save progress of %s: %w", k.Project, domainErr(err))
+		return nil, domainErr(err)
 	}
-	return version, nil
+	return versions, nil
+}
+
+func saveProgressTx(ctx context.Context, tx *sqlx.Tx, sv ProgressSave, actor string) (int, error) {
+	k, pp := sv.Key, sv.Progress
+	asOf := pp.AsOf.Format(dateLayout)
+	orgID, err := orgIDOf(ctx, tx, k.Org)
+	if err != nil {
+		return 0, err
+	}
+	var cur int
+	if err := tx.GetContext(ctx, &cur, tx.Rebind(`SELECT coalesce(max(version), 0) FROM progress_reports
+		WHERE org_id = ? AND fiscal_year = ? AND project = ? AND as_of = ?`), orgID, k.FiscalYear, k.Project, asOf); err != nil {
+		return 0, err
+	}
+	if cur != sv.Base {
+		return 0, jixiao.Errorf(jixiao.ECONFLICT, "保存冲突：%s 截至 %s 的监控记录已被他人更新（第 %d 版），请重新打开后再填写。", k.Project, asOf, cur)
+	}
+	version := cur + 1
+	now := time.Now().UTC().Truncate(time.Microsecond)
+	var id int64
+	err = tx.QueryRowxContext(ctx, tx.Rebind(`INSERT INTO progress_reports
+		(org_id, fiscal_year, project, as_of, version, budget_fen, executed_fen, note, recorded_by, recorded_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`),
+		orgID, k.FiscalYear, k.Project, asOf, version, int64(pp.Budget), int64(pp.Executed), pp.Note, actor, now).Scan(&id)
+	if err != nil {
+		return 0, err
+	}
+	for _, it := range pp.Indicators {
+		if _, err := tx.ExecContext(ctx, tx.Rebind(`INSERT INTO progress_items
+			(report_id, seq, name, actual, forecast, attainment, deviation_reason, measure) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
+			id, it.Seq, sv.Names[it.Seq], it.ActualToDate, it.Forecast, string(it.ForecastAttainment), it.DeviationReason, it.Measure); err != nil {
+			return 0, err
+		}
+	}
+	_, err = appendAudit(ctx, tx, jixiao.AuditEntry{Actor: actor, Action: "progress.save", Object: k.object("progress"),
+		After: auditJSON(map[string]any{"as_of": asOf, "version": version, "budget_fen": pp.Budget, "executed_fen": pp.Executed,
+			"note": pp.Note, "indicators": pp.Indicators})}, now)
+	return version, err
 }
 
 func orgIDOf(ctx context.Context, tx *sqlx.Tx, org string) (int64, error) {

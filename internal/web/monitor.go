@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -251,7 +252,12 @@ func (s *Server) progressPage(w http.ResponseWriter, r *http.Request) error {
 // comes back as typed.
 func (s *Server) readProgress(r *http.Request, t *jixiao.Table, p *jixiao.Project) (progressForm, score.ProjectProgress, []fieldError) {
 	r.ParseForm()
-	pf := r.PostForm
+	return s.parseProgress(r.PostForm, t, p)
+}
+
+// parseProgress reads one project's report from form values (a posted
+// form, or a project's rows of an uploaded template).
+func (s *Server) parseProgress(pf url.Values, t *jixiao.Table, p *jixiao.Project) (progressForm, score.ProjectProgress, []fieldError) {
 	f := progressForm{AsOf: strings.TrimSpace(pf.Get("as_of")), Budget: strings.TrimSpace(pf.Get("budget")),
 		Executed: strings.TrimSpace(pf.Get("executed")), Note: strings.TrimSpace(pf.Get("note"))}
 	f.Base, _ = strconv.Atoi(pf.Get("base"))

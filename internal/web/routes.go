@@ -89,6 +89,8 @@ func (s *Server) routeTable() []route {
 		{"GET /tables/{id}/monitor", member, s.tableMonitor},
 		{"GET /tables/{id}/projects/{seq}/progress", member, s.progressPage},
 		{"POST /tables/{id}/projects/{seq}/progress", editor, s.saveProgress},
+		{"GET /tables/{id}/monitor/template/{format}", member, s.progressTemplate},
+		{"POST /tables/{id}/monitor/upload", editor, s.progressUpload},
 		{"GET /tables/{id}/evaluation", member, s.evaluationPage},
 		{"GET /tables/{id}/evaluation/export/{format}", member, s.evaluationExport},
 		{"GET /tables/{id}/projects/{seq}/evaluation", member, s.evalProjectPage},
