@@ -92,7 +92,7 @@ type importView struct {
 	Year     string
 	Result   *table.Result
 	Review   *jixiao.Review
-	Findings map[jixiao.Severity]int
+	Findings map[string]int // by severity; string keys, which templates can index
 	OrgOK    bool
 	OrgError string
 }
@@ -144,9 +144,9 @@ func (s *Server) importUpload(w http.ResponseWriter, r *http.Request) error {
 	}
 	v.Result = res
 	v.Review, _ = s.reviewed(res.Table, "")
-	v.Findings = map[jixiao.Severity]int{}
+	v.Findings = map[string]int{}
 	for _, f := range v.Review.Findings {
-		v.Findings[f.Severity]++
+		v.Findings[string(f.Severity)]++
 	}
 	v.OrgOK, v.OrgError = s.mayImport(r, res.Table)
 	v.Key = s.uploads.put(up)

@@ -93,7 +93,7 @@ type tableView struct {
 	Events      []sqldb.WorkflowEvent
 	Current     bool
 	CurrentID   int64
-	Counts      map[jixiao.Severity]int
+	Counts      map[string]int // by severity; string keys, which templates can index
 	ShowReview  bool
 	ExportLinks []exportLink
 }
@@ -113,7 +113,7 @@ func (s *Server) tablePage(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	u := userOf(r)
-	v := tableView{Sum: sum, T: t, Counts: map[jixiao.Severity]int{}, ExportLinks: exportLinks()}
+	v := tableView{Sum: sum, T: t, Counts: map[string]int{}, ExportLinks: exportLinks()}
 	if v.Manages, err = s.manages(r.Context(), u, sum.Org); err != nil {
 		return err
 	}
@@ -123,7 +123,7 @@ func (s *Server) tablePage(w http.ResponseWriter, r *http.Request) error {
 	byProject := map[string][]jixiao.Finding{}
 	if t.Review != nil {
 		for _, f := range t.Review.Findings {
-			v.Counts[f.Severity]++
+			v.Counts[string(f.Severity)]++
 			if f.Project == "" {
 				v.TableLevel = append(v.TableLevel, f)
 			} else {
