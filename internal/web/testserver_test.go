@@ -631,3 +631,14 @@ func idFrom(t testing.TB, path string) int64 {
 	}
 	return id
 }
+
+var hrefRe = regexp.MustCompile(`href="([^"]*)"`)
+
+// hrefs lists the links of a page.
+func hrefs(body string) []string {
+	var out []string
+	for _, m := range hrefRe.FindAllStringSubmatch(body, -1) {
+		out = append(out, html.UnescapeString(m[1]))
+	}
+	return out
+}
