@@ -292,9 +292,7 @@ func TestAuthorisation(t *testing.T) {
 			for _, c := range en.cases {
 				for _, role := range allRoles {
 					t.Run(en.pattern+"/"+c.what+"/"+role, func(t *testing.T) {
-						parent := e.t
-						e.t = t
-						defer func() { e.t = parent }()
+						defer e.use(t)()
 						rq := c.req(e, fx, role)
 						cl := e.as(role)
 						if rq.fresh {

@@ -6,6 +6,7 @@ import (
 	"crypto/rand"
 	"database/sql"
 	"encoding/hex"
+	"fmt"
 	"html"
 	"io"
 	"log/slog"
@@ -335,18 +336,27 @@ func (c *client) upload(path string, fields map[string]string, fileName string, 
 // headers.
 func (c *client) do(req *http.Request) *response {
 	c.e.t.Helper()
-	res, err := c.hc.Do(req)
+	r, err := c.send(req)
 	if err != nil {
 		c.e.t.Fatal(err)
+	}
+	return r
+}
+
+// send is do for goroutines other than the test's: it returns its error.
+func (c *client) send(req *http.Request) (*response, error) {
+	res, err := c.hc.Do(req)
+	if err != nil {
+		return nil, err
 	}
 	defer res.Body.Close()
 	b, err := io.ReadAll(res.Body)
 	if err != nil {
-		c.e.t.Fatal(err)
+		return nil, err
 	}
 	r := &response{status: res.StatusCode, header: res.Header, body: string(b), req: req.Method + " " + req.URL.RequestURI()}
 	checkSecurityHeaders(c.e.t, r)
-	return r
+	return r, nil
 }
 
 // checkSecurityHeaders: a CSP with no inline script or style and no
@@ -529,14 +539,23 @@ func attrs(s string) map[string]string {
 // selected option, in document order.
 func pageForm(t testing.TB, body, marker string) (string, url.Values) {
 	t.Helper()
+	action, vals, err := readPageForm(body, marker)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return action, vals
+}
+
+// readPageForm is pageForm for goroutines other than the test's.
+func readPageForm(body, marker string) (string, url.Values, error) {
 	i := strings.Index(body, marker)
 	if i < 0 {
-		t.Fatalf("no form %q in page\n%s", marker, excerpt(body))
+		return "", nil, fmt.Errorf("no form %q in page\n%s", marker, excerpt(body))
 	}
 	start := strings.LastIndex(body[:i], "<form")
 	end := strings.Index(body[i:], "</form>")
 	if start < 0 || end < 0 {
-		t.Fatalf("form %q not closed", marker)
+		return "", nil, fmt.Errorf("form %q not closed", marker)
 	}
 	form := tmplRe.ReplaceAllString(body[start:i+end], "")
 	action := attrs(form[:strings.Index(form, ">")])["action"]
@@ -574,7 +593,7 @@ func pageForm(t testing.TB, body, marker string) (string, url.Values) {
 			vals.Add(name, chosen)
 		}
 	}
-	return action, vals
+	return action, vals, nil
 }
 
 func hasAttr(s, name string) bool {
@@ -641,4 +660,40 @@ func hrefs(body string) []string {
 		out = append(out, html.UnescapeString(m[1]))
 	}
 	return out
+}
+
+// use makes the env report to t, a subtest, until the returned func runs.
+func (e *env) use(t testing.TB) (restore func()) {
+	parent := e.t
+	e.t = t
+	return func() { e.t = parent }
+}
+
+// tryFollow is follow for goroutines other than the test's. Under
+// concurrent saves the current version may move on while the redirect to
+// it is followed, so it follows more than a browser needs to.
+func (c *client) tryFollow(path string) (*response, error) {
+	for range 20 {
+		req, err := http.NewRequest(http.MethodGet, c.e.ts.URL+path, nil)
+		if err != nil {
+			return nil, err
+		}
+		r, err := c.send(req)
+		if err != nil || r.status/100 != 3 {
+			return r, err
+		}
+		path = r.location()
+	}
+	return nil, fmt.Errorf("GET %s: too many redirects", path)
+}
+
+// tryPost is post for goroutines other than the test's.
+func (c *client) tryPost(path string, form url.Values) (*response, error) {
+	req, err := http.NewRequest(http.MethodPost, c.e.ts.URL+path, strings.NewReader(form.Encode()))
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	req.Header.Set("Origin", c.e.ts.URL)
+	return c.send(req)
 }
