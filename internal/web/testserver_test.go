@@ -521,7 +521,6 @@ func (e *env) load(id int64) *jixiao.Table {
 var (
 	tagRe  = regexp.MustCompile(`<(input|textarea|select)\b([^>]*)>`)
 	attrRe = regexp.MustCompile(`([a-zA-Z_:-]+)(?:="([^"]*)")?`)
-	optRe  = regexp.MustCompile(`<option\b([^>]*)>`)
 	tmplRe = regexp.MustCompile(`(?s)<template\b.*?</template>`)
 )
 
@@ -576,14 +575,21 @@ func readPageForm(body, marker string) (string, url.Values, error) {
 		case "textarea":
 			vals.Add(name, html.UnescapeString(rest[:strings.Index(rest, "</textarea>")]))
 		case "select":
+			// Options are many (a category select on every indicator
+			// row), so they are read without the attribute regexp.
 			opts := rest[:strings.Index(rest, "</select>")]
 			chosen, first := "", ""
-			for k, o := range optRe.FindAllStringSubmatch(opts, -1) {
-				v := attrs(o[1])["value"]
+			for k, o := range strings.Split(opts, "<option")[1:] {
+				o = o[:strings.Index(o, ">")]
+				v := ""
+				if i := strings.Index(o, `value="`); i >= 0 {
+					v = o[i+7:]
+					v = html.UnescapeString(v[:strings.Index(v, `"`)])
+				}
 				if k == 0 {
 					first = v
 				}
-				if hasAttr(o[1], "selected") {
+				if strings.HasSuffix(o, " selected") {
 					chosen = v
 				}
 			}
