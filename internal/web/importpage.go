@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/http"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -153,10 +154,11 @@ func (s *Server) importUpload(w http.ResponseWriter, r *http.Request) error {
 	return s.render(w, r, "import", "导入预览："+res.Table.Org, v)
 }
 
-// errorDetail adds the reader's place (file, line, field) to a message.
+// errorDetail adds the reader's place (file, line, field) to a message
+// that does not say it already.
 func errorDetail(err error) string {
 	var pe *table.ParseError
-	if errors.As(err, &pe) {
+	if errors.As(err, &pe) && !strings.Contains(jixiao.ErrorMessage(err), pe.Error()) {
 		return "（" + pe.Error() + "）"
 	}
 	return ""
