@@ -247,3 +247,45 @@ func TestInternalErrorsDoNotLeak(t *testing.T) {
 		}
 	}
 }
+
+// Text typed by users reaches every page escaped: a project name, a goal
+// and an indicator made of markup show as text, in the tables, the SVG
+// charts, search, diff and the audit log alike.
+func TestUserTextIsEscapedEverywhere(t *testing.T) {
+	forEachDB(t, func(t *testing.T, db *sqldb.DB) {
+		e := newEnv(t, db)
+		const evil = `<script>alert(1)</script><img src=x onerror=alert(2)>"'&`
+		tb := searchTable(orgOwn, 2024, "项目"+evil, "目标"+evil, "指标"+evil)
+		id := e.save(tb, jixiao.StatusPublished)
+		filer, admin := e.as(roleFiler), e.as(roleAdmin)
+		action, form := filer.editForm(id, 1)
+		form.Set("reason", "调整"+evil)
+		form["ind_annual"][0] = "≥2场" + evil
+		v2 := idFrom(t, filer.post(action, form).wantRedirect(t, "/tables/"))
+		draft := e.save(searchTable(orgOwn, 2025, "项目"+evil, "目标"+evil, "指标"+evil), jixiao.StatusDraft)
+
+		for _, r := range []*response{
+			e.as(rolePublic).get("/"),
+			e.as(rolePublic).get(tablePath(id, "")),
+			e.as(rolePublic).get(tablePath(id, "/projects/1")),
+			e.as(rolePublic).get("/search?q=" + url.QueryEscape("项目<script>")),
+			filer.get("/"),
+			filer.get(tablePath(v2, "?review=1")),
+			filer.get(tablePath(draft, "/projects/1/edit")),
+			filer.get(tablePath(v2, "/versions")),
+			filer.get(tablePath(v2, "/diff")),
+			admin.get("/audit"),
+		} {
+			if r.status != http.StatusOK {
+				t.Errorf("%s: status %d", r.req, r.status)
+			}
+			for _, raw := range []string{"<script>alert", "<img src=x"} {
+				if strings.Contains(r.body, raw) {
+					t.Errorf("%s: the page carries %q unescaped", r.req, raw)
+				}
+			}
+		}
+		// …and still says it, as text.
+		mustSay(t, e.as(rolePublic).get(tablePath(id, "/projects/1")), "项目"+evil)
+	})
+}
