@@ -4,7 +4,10 @@ import (
 	"net/http"
 	"net/url"
 	"regexp"
+	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"jixiao"
 	"jixiao/internal/sqldb"
@@ -107,4 +110,23 @@ func TestLoginReturnsOnlyWithinTheSite(t *testing.T) {
 			t.Errorf("login with next=%q: %d to %q, want 303 to %q", tc.next, r.status, r.location(), tc.want)
 		}
 	}
+}
+
+func TestSessionExpires(t *testing.T) {
+	var mu sync.Mutex
+	now := time.Date(2025, 3, 1, 9, 0, 0, 0, time.UTC)
+	clock := func() time.Time { mu.Lock(); defer mu.Unlock(); return now }
+	e := newEnv(t, openSQLite(t), func(c *Config) { c.Now = clock; c.SessionTTL = 8 * time.Hour })
+	c := e.fresh(roleFiler)
+	if ck := c.get("/").want(t, http.StatusOK); strings.Contains(ck.body, `href="/login"`) {
+		t.Fatal("not logged in")
+	}
+	mu.Lock()
+	now = now.Add(8*time.Hour - time.Minute)
+	mu.Unlock()
+	c.get("/account").want(t, http.StatusOK)
+	mu.Lock()
+	now = now.Add(2 * time.Minute)
+	mu.Unlock()
+	c.get("/account").wantRedirect(t, "/login?next=")
 }
