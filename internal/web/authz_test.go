@@ -22,7 +22,10 @@ import (
 // to log in. A role the case hides the object from gets 404, as if it did
 // not exist (a draft is nobody's business but its org's). Every other role
 // is refused: 403, and the public is sent to log in (a GET redirects to
-// /login, a form post is refused).
+// /login, a form post is refused, an API call answers 401).
+//
+// An API operation's entry is keyed "METHOD /api/v1/…" as apiOperations
+// lists it, and its cases send request{api: true, method: …, json: …}.
 
 // request is what a role sends in one case.
 type request struct {
@@ -30,6 +33,8 @@ type request struct {
 	path   string
 	form   url.Values // a POST's form
 	file   []byte     // POST as a multipart upload of this file
+	api    bool       // an API call: any method, Accept: application/json, body json
+	json   string     // an API call's body, "" for none
 	fresh  bool       // from a new session of the role: the request ends or replaces its session
 }
 
@@ -300,6 +305,8 @@ func TestAuthorisation(t *testing.T) {
 						}
 						var r *response
 						switch {
+						case rq.api:
+							r = cl.api(rq.method, rq.path, rq.json)
 						case rq.file != nil:
 							r = cl.upload(rq.path, nil, "t.json", rq.file)
 						case rq.method == http.MethodPost:

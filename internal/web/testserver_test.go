@@ -703,3 +703,25 @@ func (c *client) tryPost(path string, form url.Values) (*response, error) {
 	req.Header.Set("Origin", c.e.ts.URL)
 	return c.send(req)
 }
+
+// api calls the JSON API as a script in the browser's session would: JSON
+// in and out, from this site.
+func (c *client) api(method, path, body string) *response {
+	c.e.t.Helper()
+	var rd io.Reader
+	if body != "" {
+		rd = strings.NewReader(body)
+	}
+	req, err := http.NewRequest(method, c.e.ts.URL+path, rd)
+	if err != nil {
+		c.e.t.Fatal(err)
+	}
+	req.Header.Set("Accept", "application/json")
+	if body != "" {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	if method != http.MethodGet && method != http.MethodHead {
+		req.Header.Set("Origin", c.e.ts.URL)
+	}
+	return c.do(req)
+}
