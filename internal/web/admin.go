@@ -71,9 +71,7 @@ func (s *Server) renderUsers(w http.ResponseWriter, r *http.Request, f newUserFo
 	}
 	v := &view{User: userOf(r), Title: "账号管理", Path: r.URL.Path, Error: errMsg,
 		Page: usersView{Users: users, Orgs: orgs, Roles: jixiao.Roles, Form: f}}
-	if c, err := r.Cookie(flashCookie); err == nil {
-		v.Flash = flashText(c.Value)
-	}
+	v.Flash = s.takeFlash(w, r)
 	return s.renderView(w, "users", v, status)
 }
 
@@ -201,9 +199,7 @@ func (s *Server) renderOrgs(w http.ResponseWriter, r *http.Request, errMsg strin
 	}
 	walk(0, 0)
 	v := &view{User: userOf(r), Title: "单位管理", Path: r.URL.Path, Error: errMsg, Page: orgsView{Orgs: rows, All: orgs}}
-	if c, err := r.Cookie(flashCookie); err == nil {
-		v.Flash = flashText(c.Value)
-	}
+	v.Flash = s.takeFlash(w, r)
 	return s.renderView(w, "orgs", v, status)
 }
 

@@ -329,6 +329,14 @@ func (s *Server) saveProject(w http.ResponseWriter, r *http.Request) error {
 		v.Errors, v.Findings = errs, typedFindings()
 		return s.renderEdit(w, r, v, http.StatusUnprocessableEntity)
 	}
+	// The edit is built on version t, the one in the address: it is saved
+	// only while t is current, whatever base version the form names (none
+	// from a script or a page cut short), and a form naming another
+	// version than its address is stale too.
+	if form.BaseVersion != 0 && form.BaseVersion != t.Version {
+		v.Conflict = "保存冲突：表单所依据的版本与所改的版本不符。请打开最新版本，重新修改后再保存。"
+		return s.renderEdit(w, r, v, http.StatusConflict)
+	}
 	nt := withProject(t, seq, p)
 	nt.Review, _ = s.reviewed(nt, p.Name)
 	nt.Source, nt.CreatedBy, nt.Grade, nt.Comment = "web", u.Login, "", ""
@@ -340,7 +348,7 @@ func (s *Server) saveProject(w http.ResponseWriter, r *http.Request) error {
 		action, nt.Status, nt.Note = "project.adjust", jixiao.StatusSubmitted, "调整："+form.Reason
 	}
 	res, err := s.db.SaveVersion(r.Context(), nt, sqldb.SaveOptions{
-		BaseVersion: form.BaseVersion,
+		BaseVersion: t.Version,
 		Audit: &jixiao.AuditEntry{Actor: u.Login, Action: action,
 			Before: projectJSON(old), After: projectJSON(p)},
 	})

@@ -185,10 +185,11 @@ func webWords(msg string) string {
 	return strings.ReplaceAll(msg, "请用 --year 指定", "请在“预算年度”栏填写")
 }
 
-// errorDetail adds the reader's place (file, line, field) to a message.
+// errorDetail adds the reader's place (file, line, field) to a message
+// that does not say it already.
 func errorDetail(err error) string {
 	var pe *table.ParseError
-	if errors.As(err, &pe) {
+	if errors.As(err, &pe) && !strings.Contains(jixiao.ErrorMessage(err), pe.Error()) {
 		return "（" + pe.Error() + "）"
 	}
 	return ""

@@ -149,11 +149,7 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, page, title stri
 	if t == nil {
 		return fmt.Errorf("no page template %q", page)
 	}
-	v := &view{User: userOf(r), Title: title, Path: r.URL.Path, Page: data}
-	if c, err := r.Cookie(flashCookie); err == nil {
-		v.Flash = flashText(c.Value)
-		http.SetCookie(w, &http.Cookie{Name: flashCookie, Path: "/", MaxAge: -1, HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: s.secure})
-	}
+	v := &view{User: userOf(r), Title: title, Path: r.URL.Path, Page: data, Flash: s.takeFlash(w, r)}
 	var buf bytes.Buffer
 	if err := t.Execute(&buf, v); err != nil {
 		return fmt.Errorf("render %s: %w", page, err)
@@ -290,6 +286,17 @@ var flashes = map[string]string{
 }
 
 func flashText(key string) string { return flashes[key] }
+
+// takeFlash returns the flash message the request carries and clears it,
+// so that it shows once, on the page the redirect led to.
+func (s *Server) takeFlash(w http.ResponseWriter, r *http.Request) string {
+	c, err := r.Cookie(flashCookie)
+	if err != nil {
+		return ""
+	}
+	http.SetCookie(w, &http.Cookie{Name: flashCookie, Path: "/", MaxAge: -1, HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: s.secure})
+	return flashText(c.Value)
+}
 
 func (s *Server) redirect(w http.ResponseWriter, r *http.Request, to, flash string) error {
 	if flash != "" {

@@ -112,7 +112,7 @@ func (s *Server) renderAccount(w http.ResponseWriter, r *http.Request, newToken,
 	if err != nil {
 		return err
 	}
-	v := &view{User: u, Title: "我的账号", Path: r.URL.Path, Error: errMsg, Page: accountView{Tokens: toks, NewToken: newToken}}
+	v := &view{User: u, Title: "我的账号", Path: r.URL.Path, Error: errMsg, Flash: s.takeFlash(w, r), Page: accountView{Tokens: toks, NewToken: newToken}}
 	status := http.StatusOK
 	if errMsg != "" {
 		status = http.StatusUnprocessableEntity
