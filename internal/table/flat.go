@@ -51,7 +51,7 @@ func (b *flatBuilder) add(name string, r row, line int, raw string) *rowProblem 
 		if cerr != nil {
 			return &rowProblem{inIndicators: true, field: fmt.Sprintf("绩效指标第 %d 个", cerr.seq), expected: cerr.expected, got: cerr.got}
 		}
-		b.addProject(&jixiao.Project{Name: name, Funding: r.funding, Goal: r.goal, Indicators: inds, Line: line})
+		b.addProject(&jixiao.Project{Name: name, Funding: r.funding, Goal: r.goal, AnnualGoal: r.annualGoal, Indicators: inds, Line: line})
 	}
 	return nil
 }

@@ -16,6 +16,10 @@ import (
 type ReadOptions struct {
 	File       string // file name for messages and Table.Source
 	FiscalYear int    // 0: infer it from the text and say how
+	// Partial reads what can be read of a workbook: rows and sheets with
+	// errors are left out and listed in the error returned with the
+	// tables. Text and JSON files are always read whole or not at all.
+	Partial bool
 }
 
 // Result is a table as read, with notes for the user about what the reader
@@ -23,6 +27,9 @@ type ReadOptions struct {
 type Result struct {
 	Table *jixiao.Table
 	Notes []string
+	Sheet string // the worksheet it was read from; "" for text and JSON
+
+	pairWith string // the sheet a long sheet details ("对应工作表：…"), until the two are joined
 }
 
 // yearLabel starts the line in which our own exports give the fiscal year.

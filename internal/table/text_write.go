@@ -71,7 +71,9 @@ func writeMoneyRow(w *bufio.Writer, name string, f jixiao.Funding, u jixiao.Mone
 	w.WriteByte('\t')
 }
 
-func writeIndicatorCell(w *bufio.Writer, inds []*jixiao.Indicator) {
+// writeIndicatorCell writes the numbered indicator cell of the published
+// layout, as the text and the workbook writers both print it.
+func writeIndicatorCell(w io.StringWriter, inds []*jixiao.Indicator) {
 	for i, in := range inds {
 		w.WriteString(strconv.Itoa(i + 1))
 		w.WriteString("、")
