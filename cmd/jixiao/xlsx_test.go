@@ -118,3 +118,23 @@ func TestExportTemplateNeedsNoDatabase(t *testing.T) {
 		}
 	}
 }
+
+func TestExportPDF(t *testing.T) {
+	c := newCLI(t)
+	c.ok("import", seedtest.Path(t))
+	code, _, errs := c.run("export", "--format", "pdf", "--font", "/nonexistent/simsun.ttc", "-o", filepath.Join(t.TempDir(), "x.pdf"))
+	if code != 1 || !strings.Contains(errs, "/nonexistent/simsun.ttc") {
+		t.Errorf("--font missing: exit %d %q", code, errs)
+	}
+	file := filepath.Join(t.TempDir(), "seed.pdf")
+	code, _, errs = c.run("export", "--format", "pdf", "-o", file)
+	if code != 0 {
+		if os.Getenv("CI") == "" && strings.Contains(errs, "没有找到可嵌入 PDF 的中文 TrueType 字体") {
+			t.Skip(errs)
+		}
+		t.Fatalf("export pdf: exit %d %q", code, errs)
+	}
+	if b, err := os.ReadFile(file); err != nil || !strings.HasPrefix(string(b), "%PDF-") {
+		t.Errorf("%s is not a PDF (%v)", file, err)
+	}
+}
