@@ -16,6 +16,10 @@ type flatBuilder struct {
 	res       *Result
 	totalSeen bool
 	unit      *jixiao.Unit
+	// units, when known from elsewhere (the detail sheet of our own
+	// workbook), says which rows without goal and indicators are units;
+	// otherwise their names decide.
+	units map[string]bool
 }
 
 // rowProblem is what is wrong with one row; the reader adds the place.
@@ -37,7 +41,7 @@ func (b *flatBuilder) add(name string, r row, line int, raw string) *rowProblem 
 		}
 		b.totalSeen = true
 		t.Total = r.funding
-	case r.goal == "" && r.indicators == "" && (b.unit == nil || looksLikeOrg(name)):
+	case r.goal == "" && r.indicators == "" && b.isUnit(name):
 		if b.unit != nil || len(t.Units) > 0 {
 			b.note("第 %d 行“%s”没有绩效目标和指标，按名称当作资金使用单位（小计）行", line, name)
 		}
@@ -54,6 +58,14 @@ func (b *flatBuilder) add(name string, r row, line int, raw string) *rowProblem 
 		b.addProject(&jixiao.Project{Name: name, Funding: r.funding, Goal: r.goal, AnnualGoal: r.annualGoal, Indicators: inds, Line: line})
 	}
 	return nil
+}
+
+// isUnit decides whether a row without goal and indicators is a 资金使用单位.
+func (b *flatBuilder) isUnit(name string) bool {
+	if b.units != nil {
+		return b.units[name]
+	}
+	return b.unit == nil || looksLikeOrg(name)
 }
 
 // addProject files p under the current 资金使用单位, or under an unnamed

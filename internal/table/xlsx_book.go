@@ -242,7 +242,7 @@ func (b *book) readSharedStrings(name string) error {
 	defer rc.Close()
 	d := newXMLDecoder(rc)
 	for {
-		tok, err := d.Token()
+		tok, err := d.RawToken()
 		if err == io.EOF {
 			return nil
 		}
@@ -266,7 +266,7 @@ func readRichText(d *xml.Decoder, end string) (string, error) {
 	var sb strings.Builder
 	inT, skip := false, 0
 	for {
-		tok, err := d.Token()
+		tok, err := d.RawToken()
 		if err != nil {
 			if err == io.EOF {
 				err = io.ErrUnexpectedEOF

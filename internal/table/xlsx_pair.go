@@ -13,7 +13,12 @@ import (
 // and indicator numbers other than 1, 2, …).
 // Everything both carry must agree; if it does not, someone edited one
 // sheet and not the other, and which one is right cannot be known.
-func pairSheets(results []*Result, file string) ([]*Result, ParseErrors) {
+//
+// The published layout tells a unit row from a project without goal and
+// indicators only by its name; when the two sheets disagree, the published
+// sheet is read again with the detail sheet's units (reread), and only a
+// disagreement that remains is an error.
+func pairSheets(results []*Result, file string, reread func(sheet string, units map[string]bool) *Result) ([]*Result, ParseErrors) {
 	bySheet := map[string]*Result{}
 	for _, r := range results {
 		bySheet[r.Sheet] = r
@@ -30,7 +35,18 @@ func pairSheets(results []*Result, file string) ([]*Result, ParseErrors) {
 			r.Notes = append(r.Notes, "工作表“"+r.pairWith+"”不在工作簿中：只按本工作表（每行一个指标）读取")
 			continue
 		}
-		if diff := differs(common(flat.Table), common(r.Table)); diff != "" {
+		diff := differs(common(flat.Table), common(r.Table))
+		if diff != "" {
+			units := map[string]bool{}
+			for _, u := range r.Table.Units {
+				units[u.Name] = true
+			}
+			if again := reread(flat.Sheet, units); again != nil && differs(common(again.Table), common(r.Table)) == "" {
+				*flat = *again
+				diff = ""
+			}
+		}
+		if diff != "" {
 			errs = append(errs, &ParseError{File: file, Sheet: r.Sheet,
 				Expected: fmt.Sprintf("与工作表“%s”相同的内容（两者是同一张表的两种版式）：请只改其中一张并删去另一张，再导入", flat.Sheet),
 				Got:      diff})

@@ -48,7 +48,7 @@ func ReadXLSX(ra io.ReaderAt, size int64, opts ReadOptions) ([]*Result, error) {
 			continue
 		}
 		sr := &sheetReader{b: b, opts: opts, sheet: s.name}
-		res, serrs := sr.read(s.part)
+		res, serrs := sr.read(s.part, nil)
 		errs = append(errs, serrs...)
 		switch {
 		case res != nil:
@@ -65,7 +65,18 @@ func ReadXLSX(ra io.ReaderAt, size int64, opts ReadOptions) ([]*Result, error) {
 			break
 		}
 	}
-	results, perrs := pairSheets(results, opts.File)
+	reread := func(sheet string, units map[string]bool) *Result {
+		for _, s := range b.sheets {
+			if s.name == sheet {
+				res, errs := (&sheetReader{b: b, opts: opts, sheet: s.name}).read(s.part, units)
+				if len(errs) == 0 {
+					return res
+				}
+			}
+		}
+		return nil
+	}
+	results, perrs := pairSheets(results, opts.File, reread)
 	errs = append(errs, perrs...)
 	if len(results) == 0 && len(errs) == 0 {
 		found := strings.Join(notTables, "；")
@@ -108,11 +119,12 @@ type sheetReader struct {
 }
 
 // read returns the sheet's table, or nil when the sheet holds none, and
-// the places that could not be read.
-func (sr *sheetReader) read(part string) (*Result, ParseErrors) {
+// the places that could not be read. units, when not nil, names the
+// 资金使用单位 of a published-layout sheet (see flatBuilder).
+func (sr *sheetReader) read(part string, units map[string]bool) (*Result, ParseErrors) {
 	t := &jixiao.Table{Source: sr.opts.File + "!" + sr.sheet}
 	sr.res = &Result{Table: t, Sheet: sr.sheet}
-	sr.flat.res = sr.res
+	sr.flat.res, sr.flat.units = sr.res, units
 	err := sr.b.eachRow(part, sr.row)
 	if err == nil && sr.pending != nil {
 		sr.takeHeader(sr.pending, nil)

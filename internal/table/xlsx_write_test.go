@@ -280,3 +280,20 @@ func TestFilledTemplateImportsAsFilled(t *testing.T) {
 		t.Error("content hash differs from what was filled")
 	}
 }
+
+// The published layout tells a unit row from a project without goal and
+// indicators only by its name, and the text writer refuses names that
+// would mislead it. The workbook's detail sheet settles it instead.
+func TestUnitAndProjectNamesThatMisleadThePublishedLayout(t *testing.T) {
+	tb := &jixiao.Table{Title: "t", Org: "某局（本级）", FiscalYear: 2024, MoneyUnit: jixiao.WanYuan,
+		Units: []jixiao.Unit{
+			{Name: "某局", Projects: []*jixiao.Project{{Name: "培训经费", Org: "某局", Goal: "完成培训。"}, {Name: "技能大赛组委会", Org: "某局"}}},
+			{Name: "某某实验基地（2）", Projects: []*jixiao.Project{{Name: "试验经费", Org: "某某实验基地（2）", Goal: "完成试验。"}}},
+		}}
+	if err := table.WriteText(&bytes.Buffer{}, tb); err == nil {
+		t.Fatal("the text writer should refuse this table")
+	}
+	res, _ := viaXLSX(t, tb)
+	res.Table.FiscalYearSource = tb.FiscalYearSource
+	sameData(t, "xlsx", tb, res.Table)
+}
