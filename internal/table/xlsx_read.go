@@ -419,7 +419,7 @@ func (sr *sheetReader) flatRow(r *xrow) {
 		sr.skipped++
 		return
 	}
-	rw := row{funding: f, goal: sr.text(r, colGoal), annualGoal: sr.text(r, colAnnualGoal), indicators: sr.text(r, colIndicators)}
+	rw := row{funding: f, goal: sr.text(r, colGoal), annualGoal: sr.text(r, colAnnualGoal), indicators: joinIndicatorLines(sr.text(r, colIndicators))}
 	if p := sr.flat.add(name, rw, r.n, describeRow(r)); p != nil {
 		col := nameCol
 		if p.inIndicators {
@@ -428,6 +428,35 @@ func (sr *sheetReader) flatRow(r *xrow) {
 		sr.fail(col, r.n, p.field, p.expected, p.got)
 		sr.skipped++
 	}
+}
+
+// joinIndicatorLines undoes the line breaks a filer types (Alt+Enter)
+// before each numbered indicator of a published-layout cell; other line
+// breaks are kept.
+func joinIndicatorLines(cell string) string {
+	if !strings.Contains(cell, "\n") {
+		return cell
+	}
+	lines := strings.Split(strings.ReplaceAll(cell, "\r\n", "\n"), "\n")
+	var b strings.Builder
+	for i, l := range lines {
+		if i > 0 && !startsNumbered(strings.TrimLeft(l, " \t\u3000")) {
+			b.WriteByte('\n')
+		} else if i > 0 {
+			l = strings.TrimLeft(l, " \t\u3000")
+		}
+		b.WriteString(l)
+	}
+	return b.String()
+}
+
+// startsNumbered reports "12、…".
+func startsNumbered(s string) bool {
+	i := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	return i > 0 && strings.HasPrefix(s[i:], "、")
 }
 
 // finish completes the table of a sheet that had a header; it reports

@@ -33,6 +33,14 @@ func TestWorkbookInThePublishedLayoutReads(t *testing.T) {
 	}
 }
 
+func TestIndicatorCellWithALineForEachIndicator(t *testing.T) {
+	cell := "G=1、1-产出指标；11-数量指标；开展培训场次；实施周期指标值:2场；年度指标值:2场。\n  2、1-产出指标；13-时效指标；完成时间；实施周期指标值:第一行\n第二行；年度指标值:2024年12月31日前。\n"
+	p := readOne(t, rawBook(t, nil, rawSheet{name: "S", rows: flatRows("A=培训经费", "B#5", "C#5", "F=完成培训。", cell)}), table.ReadOptions{}).Table.Projects()[0]
+	if len(p.Indicators) != 2 || p.Indicators[0].Annual.Raw != "2场" || p.Indicators[1].Period.Raw != "第一行\n第二行" || p.Indicators[1].Annual.Raw != "2024年12月31日前" {
+		t.Errorf("indicators %+v %+v", p.Indicators[0], p.Indicators[len(p.Indicators)-1])
+	}
+}
+
 func TestWorkbookHeaderWordingVaries(t *testing.T) {
 	tests := []struct {
 		name   string
