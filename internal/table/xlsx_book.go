@@ -27,6 +27,7 @@ const (
 	maxRatio        = 1000      // unpacked/packed, for parts over ratioFloor
 	ratioFloor      = 1 << 20
 	maxSheetsInBook = 1000
+	maxParts        = 20000 // files in the archive; a workbook has tens
 )
 
 var (
@@ -65,6 +66,9 @@ func openBook(ra io.ReaderAt, size int64, file string) (*book, error) {
 	zr, err := zip.NewReader(ra, size)
 	if err != nil {
 		return nil, fail("有效的 Excel 工作簿（.xlsx）", "损坏的 zip 文件："+err.Error())
+	}
+	if len(zr.File) > maxParts {
+		return nil, fail("Excel 工作簿（.xlsx）", fmt.Sprintf("含 %d 个文件的压缩包", len(zr.File)))
 	}
 	b := &book{file: file, parts: make(map[string]*zip.File, len(zr.File))}
 	var total uint64

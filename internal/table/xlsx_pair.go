@@ -54,7 +54,6 @@ func pairSheets(results []*Result, file string, reread func(sheet string, units 
 			continue
 		}
 		addExtras(flat.Table, r.Table)
-		flat.Notes = append(flat.Notes, "工作表“"+r.Sheet+"”是本表的指标明细，内容一致，已合并读取")
 		joined[r] = true
 	}
 	for _, r := range results {
