@@ -106,7 +106,7 @@ func isSpaceRune(r rune) bool {
 // lookupColumn finds the column a header names, trying the text as is and
 // then without a trailing parenthesis ("项目名称（资金使用单位）",
 // "总计（万元）", "三级指标（指标名称）"). A money unit in the parenthesis
-// is returned too.
+// is returned too, also for a header it does not know ("资金（万元）").
 func lookupColumn(header string) (column, jixiao.MoneyUnit) {
 	k := headerKey(header)
 	if k == "" {
@@ -115,22 +115,21 @@ func lookupColumn(header string) (column, jixiao.MoneyUnit) {
 	if c, ok := columnNames[k]; ok {
 		return c, ""
 	}
-	if i := strings.Index(k, "("); i > 0 {
-		inner := strings.TrimSuffix(k[i+1:], ")")
-		var u jixiao.MoneyUnit
-		if mu := jixiao.MoneyUnit(strings.TrimPrefix(strings.TrimPrefix(inner, "单位:"), "单位")); mu != "" {
-			if _, ok := mu.FenPer(); ok {
-				u = mu
-			}
-		}
-		if c, ok := columnNames[k[:i]]; ok {
-			return c, u
-		}
-		if c, ok := columnNames[inner]; ok && k[:i] == "三级指标" {
-			return c, u
+	i := strings.Index(k, "(")
+	if i <= 0 {
+		return colNone, ""
+	}
+	inner := strings.TrimSuffix(k[i+1:], ")")
+	var u jixiao.MoneyUnit
+	if mu := jixiao.MoneyUnit(strings.TrimPrefix(strings.TrimPrefix(inner, "单位:"), "单位")); mu != "" {
+		if _, ok := mu.FenPer(); ok {
+			u = mu
 		}
 	}
-	return colNone, ""
+	if c, ok := columnNames[k[:i]]; ok {
+		return c, u
+	}
+	return colNone, u
 }
 
 // header is a recognised header: which worksheet column holds what.
@@ -150,52 +149,69 @@ func (h *header) has(c column) bool { _, ok := h.cols[c]; return ok }
 // over 总计, 财政拨款 …).
 var groupLabels = []string{"资金", "资金来源", "金额", "项目资金", "资金情况", "预算资金", "年度资金", "绩效指标", "指标值"}
 
-// recognise reads a header from one row, or from two when the first has
-// group labels over the names in the second. It returns nil when the row
-// names no 项目名称 column.
+func newHeader(row int) *header {
+	return &header{row: row, cols: map[column]int{}, names: map[int]string{}}
+}
+
+// recognise reads a header from one row, or from two when the second names
+// columns under group labels of the first ("资金（万元）" over 总计,
+// 财政拨款 …; "绩效指标" over 一级指标, 二级指标, 三级指标). It returns nil
+// when the row names no 项目名称 column.
 func recognise(first, second *xrow) (h *header, usedSecond bool) {
-	h = &header{row: first.n, cols: map[column]int{}, names: map[int]string{}}
+	h = newHeader(first.n)
 	for _, c := range first.cells {
 		h.add(c, first.n)
 	}
 	if !h.has(colName) {
 		return nil, false
 	}
-	if second != nil && second.n == first.n+1 {
-		sub := &header{cols: map[column]int{}, names: map[int]string{}}
-		for _, c := range second.cells {
-			sub.add(c, second.n)
-		}
-		// The second row is part of the header when it names columns the
-		// first leaves empty or heads only with a group label.
-		if len(sub.cols) > 0 && len(sub.unknown) <= len(sub.cols) {
-			taken := false
-			for kind, col := range sub.cols {
-				above := headerKey(first.cell(col).text)
-				if above == "" || isGroupLabel(above) || h.cols[colIndicators] == col && (kind == colL1 || kind == colL2 || kind == colL3) || h.cols[colAnnual] == col {
-					if old, ok := h.cols[kind]; !ok || old == col {
-						h.cols[kind] = col
-						h.names[col] = sub.names[col]
-						taken = true
-					}
-				}
-			}
-			if taken {
-				if h.cols[colIndicators] != 0 && (h.has(colL3) || h.has(colL1)) {
-					delete(h.cols, colIndicators) // "绩效指标" was the group label over 一级/二级/三级
-				}
-				if sub.moneyUnit != "" {
-					h.moneyUnit = sub.moneyUnit
-				}
-				h.row = second.n
-				h.unknown = filterUnknown(h.unknown, h.cols)
-				usedSecond = true
-			}
+	if second == nil || second.n != first.n+1 {
+		return h, false
+	}
+	sub := newHeader(second.n)
+	for _, c := range second.cells {
+		sub.add(c, second.n)
+	}
+	if len(sub.cols) == 0 || len(sub.unknown) > len(sub.cols) {
+		return h, false
+	}
+	for _, col := range sub.cols {
+		if above := headerKey(first.cell(col).text); above != "" && !isGroupLabel(above) {
+			return h, false // under a real header: the second row is data
 		}
 	}
-	return h, usedSecond
+	// The second row's names replace the group labels above them; the
+	// first row's other headers stand.
+	merged := newHeader(second.n)
+	covered := map[int]bool{}
+	for kind, col := range sub.cols {
+		merged.cols[kind], merged.names[col], covered[col] = col, sub.names[col], true
+	}
+	for kind, col := range h.cols {
+		if covered[col] {
+			continue
+		}
+		if _, dup := merged.cols[kind]; dup {
+			merged.dups = append(merged.dups, cellRef(col, first.n)+" "+h.names[col])
+			continue
+		}
+		merged.cols[kind], merged.names[col] = col, h.names[col]
+	}
+	for _, u := range h.unknown {
+		if !isGroupLabel(headerKey(strings.SplitN(u, " ", 2)[1])) {
+			merged.unknown = append(merged.unknown, u)
+		}
+	}
+	merged.unknown = append(merged.unknown, sub.unknown...)
+	merged.dups = append(append(merged.dups, h.dups...), sub.dups...)
+	merged.moneyUnit = h.moneyUnit
+	if merged.moneyUnit == "" {
+		merged.moneyUnit = sub.moneyUnit
+	}
+	return merged, true
 }
 
+// isGroupLabel reports a folded header text that heads a group of columns.
 func isGroupLabel(k string) bool {
 	for _, g := range groupLabels {
 		if k == headerKey(g) || strings.HasPrefix(k, headerKey(g)+"(") {
@@ -203,17 +219,6 @@ func isGroupLabel(k string) bool {
 		}
 	}
 	return false
-}
-
-// filterUnknown drops group labels that a second header row explained.
-func filterUnknown(unknown []string, cols map[column]int) []string {
-	var out []string
-	for _, u := range unknown {
-		if !isGroupLabel(headerKey(strings.SplitN(u, " ", 2)[1])) {
-			out = append(out, u)
-		}
-	}
-	return out
 }
 
 func (h *header) add(c xcell, row int) {

@@ -93,6 +93,23 @@ func TestTwoRowHeaderWithMoneyUnderAGroupLabel(t *testing.T) {
 	}
 }
 
+func TestTwoRowHeaderWithIndicatorColumnsUnderGroupLabels(t *testing.T) {
+	f := excelize.NewFile()
+	setRows(t, f, "Sheet1", 1,
+		[]any{"单位名称：测试局", nil, nil, nil, nil, "预算年度：2024"},
+		[]any{"项目名称", "资金（万元）", nil, "绩效指标", nil, nil, "指标值"},
+		[]any{nil, "总计", "财政拨款", "一级指标", "二级指标", "三级指标", "实施周期指标值", "年度指标值"},
+		[]any{"培训经费", 5, 5, "1-产出指标", "11-数量指标", "开展培训场次", "4场", "2场"})
+	res := readOne(t, writeBook(t, f), table.ReadOptions{})
+	in := res.Table.Projects()[0].Indicators[0]
+	if res.Table.MoneyUnit != jixiao.WanYuan || in.Name != "开展培训场次" || in.Period.Raw != "4场" || in.Annual.Raw != "2场" || in.Level2.Code != "11" {
+		t.Errorf("unit %q, indicator %+v", res.Table.MoneyUnit, in)
+	}
+	if len(res.Notes) != 0 {
+		t.Errorf("notes %q", res.Notes)
+	}
+}
+
 // A filer's long sheet: the project's name, money, goal and 一级指标 merged
 // over its rows, a second unit, and a project of that unit.
 func TestLongLayoutWithMergedCells(t *testing.T) {
