@@ -18,10 +18,13 @@ import (
 func (a *app) importCommand() *cobra.Command {
 	var year int
 	var rulesFile string
+	var partial bool
 	cmd := &cobra.Command{
 		Use:   "import FILE|DIR...",
-		Short: "导入绩效目标表（发布的文本版式或 jixiao.table/v1 JSON；目录导入其中全部文件；- 为标准输入）",
-		Long: `导入绩效目标表到数据库。每个文件一个事务：读不通的文件什么也不写入。
+		Short: "导入绩效目标表（Excel 工作簿、发布的文本版式或 jixiao.table/v1 JSON；目录导入其中全部文件；- 为标准输入）",
+		Long: `导入绩效目标表到数据库。每张表一个事务：读不通的文件什么也不写入。
+Excel 工作簿中每个工作表是一张表；有错误的工作簿默认整个不导入，
+加 --partial 则导入读得通的工作表和行，并列出未导入之处。
 同一单位同一年度再次导入相同内容时不作改动；内容有变化时存为新版本，旧版本保留。`,
 		Args: usageArgs(cobra.MinimumNArgs(1)),
 		RunE: func(cmd *cobra.Command, files []string) error {
@@ -41,10 +44,11 @@ func (a *app) importCommand() *cobra.Command {
 			}
 			defer db.Close()
 			opts.Reference = &dbReference{a: a, db: db}
-			return a.importFiles(db, files, table.ReadOptions{FiscalYear: year}, opts)
+			return a.importFiles(db, files, table.ReadOptions{FiscalYear: year, Partial: partial}, opts)
 		},
 	}
 	cmd.Flags().IntVar(&year, "year", 0, "预算年度（不给出时从表中推断，并说明依据）")
+	cmd.Flags().BoolVar(&partial, "partial", false, "Excel 工作簿有错误时，仍导入读得通的工作表和行（未导入之处逐一列出，退出状态为 1）")
 	cmd.Flags().StringVar(&rulesFile, "rules", "", "审核规则文件（JSON 或 TOML）；审核意见随表保存")
 	return cmd
 }
@@ -62,28 +66,37 @@ func (a *app) importFiles(db *sqldb.DB, files []string, opts table.ReadOptions, 
 	outcomes := map[jixiao.ImportOutcome]int{}
 	done := 0
 	for p := range a.readAhead(files, opts, ropts) {
-		err := p.err
-		var res jixiao.ImportResult
-		if err == nil {
-			if bar != nil {
-				bar.Clear()
-			}
-			a.notes(p.file, p.res)
-			res, err = db.SaveVersion(a.ctx, p.res.Table, sqldb.SaveOptions{Actor: a.cliActor()})
-			if err == nil && bar == nil {
-				a.summarise(p.file, p.res, res)
-			}
-		}
-		outcomes[res.Outcome]++
-		if bar != nil {
-			bar.Add(1)
-		}
-		if err != nil {
+		if p.err != nil {
 			failed++
 			if bar != nil {
 				bar.Clear()
 			}
-			fmt.Fprintln(a.stderr, "jixiao:", withFile(p.file, userText(err)))
+			fmt.Fprintln(a.stderr, "jixiao:", withFile(p.file, userText(p.err)))
+		}
+		for _, r := range p.results {
+			name := p.file
+			if r.Sheet != "" {
+				name = r.Table.Source // file!sheet: one table of a workbook
+			}
+			if bar != nil {
+				bar.Clear()
+			}
+			a.notes(name, r)
+			res, err := db.SaveVersion(a.ctx, r.Table, sqldb.SaveOptions{Actor: a.cliActor()})
+			if err == nil && bar == nil {
+				a.summarise(name, r, res)
+			}
+			outcomes[res.Outcome]++
+			if err != nil {
+				failed++
+				if bar != nil {
+					bar.Clear()
+				}
+				fmt.Fprintln(a.stderr, "jixiao:", withFile(name, userText(err)))
+			}
+		}
+		if bar != nil {
+			bar.Add(1)
 		}
 		done++
 		if a.ctx.Err() != nil {
@@ -99,16 +112,18 @@ func (a *app) importFiles(db *sqldb.DB, files []string, opts table.ReadOptions, 
 			outcomes[jixiao.ImportCreated], outcomes[jixiao.ImportNewVersion], outcomes[jixiao.ImportUnchanged], failed)
 	}
 	if failed > 0 {
-		return &exitError{code: exitFailed, err: jixiao.Errorf(jixiao.EINVALID, "%d 个文件未导入（共 %d 个）", failed, len(files))}
+		return &exitError{code: exitFailed, err: jixiao.Errorf(jixiao.EINVALID, "%d 个文件或表未能全部导入（共 %d 个文件）", failed, len(files))}
 	}
 	return nil
 }
 
-// readTable is one file read and reviewed, or why it could not be.
+// readTable is one file read and reviewed: its tables (several for a
+// workbook), and why it, or part of it, could not be read. With --partial
+// both can be set.
 type readTable struct {
-	file string
-	res  *table.Result
-	err  error
+	file    string
+	results []*table.Result
+	err     error
 }
 
 // readAhead reads and reviews files in order on its own goroutine, and
@@ -121,12 +136,12 @@ func (a *app) readAhead(files []string, opts table.ReadOptions, ropts review.Opt
 			if a.ctx.Err() != nil {
 				return
 			}
-			res, err := table.ReadFile(f, a.stdin, opts)
-			if err == nil {
-				res.Table.Review = reviewOf(res.Table, ropts)
+			rs, err := table.ReadAllFile(f, a.stdin, opts)
+			for _, r := range rs {
+				r.Table.Review = reviewOf(r.Table, ropts)
 			}
 			select {
-			case ch <- readTable{file: f, res: res, err: err}:
+			case ch <- readTable{file: f, results: rs, err: err}:
 			case <-a.ctx.Done():
 				return
 			}

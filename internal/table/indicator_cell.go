@@ -92,7 +92,8 @@ func cutColon(s string) string {
 }
 
 // nextIndicatorStart finds "<seq>、<digits>-" after the annual marker: the
-// start of the next indicator.
+// start of the next indicator. Tables that print category names without
+// codes start it with "<seq>、<level-1 name>；" instead.
 func nextIndicatorStart(body string, from, seq int) int {
 	want := strconv.Itoa(seq) + "、"
 	for i := from; ; {
@@ -106,11 +107,26 @@ func nextIndicatorStart(body string, from, seq int) int {
 		for d < len(body) && body[d] >= '0' && body[d] <= '9' {
 			d++
 		}
-		if d > k && d < len(body) && body[d] == '-' {
+		if d > k && d < len(body) && body[d] == '-' || startsWithLevel1Name(body[k:]) {
 			return j
 		}
 		i = k
 	}
+}
+
+// startsWithLevel1Name reports "产出指标；…" (or "产出；…"): a level-1
+// category of the catalogue, named without its code.
+func startsWithLevel1Name(s string) bool {
+	name, _, ok := strings.Cut(s, "；")
+	if !ok || len(name) > 32 {
+		return false
+	}
+	for _, e := range jixiao.Catalogue {
+		if jixiao.SameCategoryName(name, e.Level1.Name) {
+			return true
+		}
+	}
+	return false
 }
 
 func parseIndicatorSegment(seg string, seq int) (*jixiao.Indicator, *cellError) {

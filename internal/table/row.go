@@ -12,6 +12,7 @@ var moneyColumns = []string{"总计", "财政拨款", "财政专户拨款", "其
 type row struct {
 	funding    jixiao.Funding
 	goal       string
+	annualGoal string // a workbook may have the column; the text layout never does
 	indicators string
 }
 

@@ -16,6 +16,10 @@ import (
 type ReadOptions struct {
 	File       string // file name for messages and Table.Source
 	FiscalYear int    // 0: infer it from the text and say how
+	// Partial reads what can be read of a workbook: rows and sheets with
+	// errors are left out and listed in the error returned with the
+	// tables. Text and JSON files are always read whole or not at all.
+	Partial bool
 }
 
 // Result is a table as read, with notes for the user about what the reader
@@ -23,6 +27,9 @@ type ReadOptions struct {
 type Result struct {
 	Table *jixiao.Table
 	Notes []string
+	Sheet string // the worksheet it was read from; "" for text and JSON
+
+	pairWith string // the sheet a long sheet details ("对应工作表：…"), until the two are joined
 }
 
 // yearLabel starts the line in which our own exports give the fiscal year.
@@ -41,7 +48,7 @@ func ReadText(r io.Reader, opts ReadOptions) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	tr := &textReader{file: opts.File, res: &Result{Table: &jixiao.Table{Source: opts.File}}}
+	tr := &textReader{file: opts.File, flatBuilder: flatBuilder{res: &Result{Table: &jixiao.Table{Source: opts.File}}}}
 	if note != "" {
 		tr.res.Notes = append(tr.res.Notes, note)
 	}
@@ -69,13 +76,11 @@ func ReadText(r io.Reader, opts ReadOptions) (*Result, error) {
 }
 
 type textReader struct {
+	flatBuilder
 	file       string
 	line       int
-	res        *Result
 	preamble   int  // non-blank lines seen before the header
 	headerSeen bool // the 项目名称… row
-	totalSeen  bool // the 合计 row
-	unit       *jixiao.Unit
 }
 
 func (tr *textReader) fail(field, expected, got string) error {
@@ -107,37 +112,8 @@ func (tr *textReader) readLine(line string) error {
 	if err != nil {
 		return err
 	}
-	t := tr.res.Table
-	switch {
-	case name == "合计" || name == "总计":
-		if tr.totalSeen {
-			return tr.fail("", "只有一行“合计”", line)
-		}
-		tr.totalSeen = true
-		t.Total = row.funding
-	case row.goal == "" && row.indicators == "" && (tr.unit == nil || looksLikeOrg(name)):
-		if tr.unit != nil || len(t.Units) > 0 {
-			tr.res.Notes = append(tr.res.Notes, fmt.Sprintf("第 %d 行“%s”没有绩效目标和指标，按名称当作资金使用单位（小计）行", tr.line, name))
-		}
-		t.Units = append(t.Units, jixiao.Unit{Name: name, Funding: row.funding, Line: tr.line})
-		tr.unit = &t.Units[len(t.Units)-1]
-	default:
-		if row.goal == "" && row.indicators == "" {
-			tr.res.Notes = append(tr.res.Notes, fmt.Sprintf("第 %d 行“%s”没有绩效目标和指标，名称不像单位，按项目读取", tr.line, name))
-		}
-		inds, cerr := parseIndicatorCell(row.indicators)
-		if cerr != nil {
-			return tr.fail(fmt.Sprintf("绩效指标第 %d 个", cerr.seq), cerr.expected, cerr.got)
-		}
-		if tr.unit == nil {
-			t.Units = append(t.Units, jixiao.Unit{Name: "", Line: 0})
-			tr.unit = &t.Units[len(t.Units)-1]
-			tr.res.Notes = append(tr.res.Notes, fmt.Sprintf("第 %d 行之前没有资金使用单位行：项目归入表头的单位名称", tr.line))
-		}
-		tr.unit.Projects = append(tr.unit.Projects, &jixiao.Project{
-			Name: name, Org: tr.unit.Name, Funding: row.funding, Goal: row.goal,
-			Indicators: inds, Line: tr.line,
-		})
+	if p := tr.add(name, row, tr.line, line); p != nil {
+		return tr.fail(p.field, p.expected, p.got)
 	}
 	return nil
 }
@@ -181,44 +157,15 @@ func (tr *textReader) readPreamble(line string) error {
 }
 
 func (tr *textReader) finish() error {
-	t := tr.res.Table
 	if !tr.headerSeen {
 		return invalid(&ParseError{File: tr.file, Line: tr.line, Expected: "表头行“项目名称（资金使用单位）→总计→财政拨款→财政专户拨款→其他资金→绩效目标→绩效指标”", Got: "文件结束"})
 	}
-	if len(t.Units) == 0 || len(t.Projects()) == 0 {
-		return invalid(&ParseError{File: tr.file, Line: tr.line, Expected: "至少一个项目行", Got: "文件结束"})
-	}
-	if !tr.totalSeen {
-		tr.res.Notes = append(tr.res.Notes, "表中没有“合计”行")
-	}
-	if t.Org == "" {
-		t.Org = t.Units[0].Name
-		if t.Org == "" {
-			return invalid(&ParseError{File: tr.file, Line: 1, Expected: "“单位名称：…”一行或资金使用单位行", Got: "都没有"})
+	if m := tr.flatBuilder.finish(); m != nil {
+		line := tr.line
+		if m.atTop {
+			line = 1
 		}
-		tr.res.Notes = append(tr.res.Notes, "表头没有“单位名称：…”：以第一个资金使用单位“"+t.Org+"”为单位名称")
-	}
-	for i := range t.Units {
-		if t.Units[i].Name == "" {
-			t.Units[i].Name = strings.TrimSuffix(t.Org, "（本级）")
-			for _, p := range t.Units[i].Projects {
-				p.Org = t.Units[i].Name
-			}
-		}
+		return invalid(&ParseError{File: tr.file, Line: line, Expected: m.expected, Got: m.got})
 	}
 	return nil
-}
-
-// orgSuffixes end the names of 资金使用单位; a row without goal and
-// indicators whose name ends so is a unit subtotal, any other such row is a
-// project that lacks them (a defect the review reports).
-var orgSuffixes = []string{"局", "委", "办", "中心", "站", "所", "院", "校", "学", "园", "馆", "队", "室", "处", "会", "部", "厅", "社", "台", "团", "本级）", "（本级)"}
-
-func looksLikeOrg(name string) bool {
-	for _, s := range orgSuffixes {
-		if strings.HasSuffix(name, s) {
-			return true
-		}
-	}
-	return false
 }

@@ -71,21 +71,28 @@ func writeMoneyRow(w *bufio.Writer, name string, f jixiao.Funding, u jixiao.Mone
 	w.WriteByte('\t')
 }
 
-func writeIndicatorCell(w *bufio.Writer, inds []*jixiao.Indicator) {
+// writeIndicatorCell writes the numbered indicator cell of the published
+// layout, as the text and the workbook writers both print it.
+func writeIndicatorCell(w io.StringWriter, inds []*jixiao.Indicator) {
 	for i, in := range inds {
-		w.WriteString(strconv.Itoa(i + 1))
-		w.WriteString("、")
-		w.WriteString(categoryText(in.Level1))
-		w.WriteString("；")
-		w.WriteString(categoryText(in.Level2))
-		w.WriteString("；")
-		w.WriteString(in.Name)
-		w.WriteString("；实施周期指标值:")
-		w.WriteString(in.Period.Raw)
-		w.WriteString("；年度指标值:")
-		w.WriteString(in.Annual.Raw)
-		w.WriteString("。")
+		writeIndicator(w, i+1, in)
 	}
+}
+
+// writeIndicator writes "N、1-产出指标；11-数量指标；名称；实施周期指标值:…；年度指标值:…。".
+func writeIndicator(w io.StringWriter, n int, in *jixiao.Indicator) {
+	w.WriteString(strconv.Itoa(n))
+	w.WriteString("、")
+	w.WriteString(categoryText(in.Level1))
+	w.WriteString("；")
+	w.WriteString(categoryText(in.Level2))
+	w.WriteString("；")
+	w.WriteString(in.Name)
+	w.WriteString("；实施周期指标值:")
+	w.WriteString(in.Period.Raw)
+	w.WriteString("；年度指标值:")
+	w.WriteString(in.Annual.Raw)
+	w.WriteString("。")
 }
 
 func categoryText(c jixiao.Category) string {
