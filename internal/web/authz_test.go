@@ -162,6 +162,11 @@ func authTable() []authEntry {
 		{"GET /search", page("/search?q=%E9%A1%B9%E7%9B%AE", everyone)},
 		{"GET /static/{file}", page("/static/app.css", everyone)},
 		{"GET /healthz", page("/healthz", everyone)},
+		{"GET /open-data", page("/open-data", everyone)},
+		{"GET /open-data/{year}", []authCase{{what: "a year without published tables",
+			req: get(func(*fixtures) string { return "/open-data/1990" }), allow: nobody, hidden: everyone}}},
+		{"GET /schema/jixiao.table.v1.schema.json", page("/schema/jixiao.table.v1.schema.json", everyone)},
+		{"GET /template.xlsx", page("/template.xlsx", everyone)},
 
 		{"GET /login", page("/login", everyone)},
 		{"POST /login", []authCase{{what: "the filer's password",

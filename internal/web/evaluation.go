@@ -75,6 +75,8 @@ func (s *Server) evaluationExport(w http.ResponseWriter, r *http.Request) error 
 	}
 	name := t.Org + "-" + strconv.Itoa(t.FiscalYear) + "-自评表"
 	switch r.PathValue("format") {
+	case "pdf":
+		return s.evaluationPDF(w, t, ps)
 	case "json":
 		var results []score.ProjectResult
 		for _, p := range ps {

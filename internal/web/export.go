@@ -21,6 +21,8 @@ var exportFormats = []struct {
 	{table.FormatJSON, "json", "application/json; charset=utf-8", "JSON（jixiao.table/v1）"},
 	{table.FormatCSV, "csv", "text/csv; charset=utf-8", "CSV（每行一个指标）"},
 	{table.FormatText, "txt", "text/plain; charset=utf-8", "文本（公开格式）"},
+	{table.FormatXLSX, "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "Excel"},
+	{table.FormatPDF, "pdf", "application/pdf", "PDF（A4 横向）"},
 }
 
 func exportLinks() []exportLink {

@@ -65,6 +65,10 @@ func (s *Server) routeTable() []route {
 		{"GET /search", anyone, s.searchPage},
 		{"GET /static/{file}", anyone, s.static},
 		{"GET /healthz", anyone, s.healthz},
+		{"GET /open-data", anyone, s.openDataPage},
+		{"GET /open-data/{year}", anyone, s.yearZip},
+		{"GET /schema/jixiao.table.v1.schema.json", anyone, s.schemaFile},
+		{"GET /template.xlsx", anyone, s.filingTemplate},
 
 		// Accounts.
 		{"GET /login", anyone, s.loginPage},
