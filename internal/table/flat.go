@@ -42,9 +42,6 @@ func (b *flatBuilder) add(name string, r row, line int, raw string) *rowProblem 
 		b.totalSeen = true
 		t.Total = r.funding
 	case r.goal == "" && r.indicators == "" && b.isUnit(name):
-		if b.unit != nil || len(t.Units) > 0 {
-			b.note("第 %d 行“%s”没有绩效目标和指标，按名称当作资金使用单位（小计）行", line, name)
-		}
 		t.Units = append(t.Units, jixiao.Unit{Name: name, Funding: r.funding, Line: line})
 		b.unit = &t.Units[len(t.Units)-1]
 	default:
@@ -102,6 +99,20 @@ func (b *flatBuilder) finish() *missingPart {
 	}
 	if !b.totalSeen {
 		b.note("表中没有“合计”行")
+	}
+	// A row without goal and indicators was taken for a unit by its name.
+	// Where its subtotal is the sum of the projects under it, that is what
+	// it is; where not, the reader says what it decided, for a person to
+	// check (the first unit heads the table and is never in doubt).
+	for i := 1; i < len(t.Units); i++ {
+		u := &t.Units[i]
+		var sum jixiao.Funding
+		for _, p := range u.Projects {
+			sum = sum.Add(p.Funding)
+		}
+		if len(u.Projects) == 0 || sum != u.Funding {
+			b.note("第 %d 行“%s”没有绩效目标和指标，按名称当作资金使用单位（小计）行（其小计与其下项目之和不符，请核对）", u.Line, u.Name)
+		}
 	}
 	if t.Org == "" {
 		t.Org = t.Units[0].Name
