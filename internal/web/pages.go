@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"slices"
 	"strconv"
@@ -206,26 +207,36 @@ type searchView struct {
 func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) error {
 	q := jixiao.FoldSpace(r.URL.Query().Get("q"))
 	v := searchView{Q: q, Limit: 200}
-	if q != "" {
-		hits, err := s.db.Search(r.Context(), q, 1000)
-		if err != nil {
-			return err
-		}
-		u := userOf(r)
-		for _, h := range hits {
-			// The newest published version for the public, the current
-			// one for those who manage the org; never both.
-			m, err := s.manages(r.Context(), u, h.Org)
-			if err != nil {
-				return err
-			}
-			if (m && h.Current) || (!m && h.Status == jixiao.StatusPublished) {
-				v.Hits = append(v.Hits, h)
-			}
-			if len(v.Hits) == v.Limit {
-				break
-			}
-		}
+	var err error
+	if v.Hits, err = s.search(r.Context(), userOf(r), q, v.Limit); err != nil {
+		return err
 	}
 	return s.render(w, r, "search", "搜索", v)
+}
+
+// search finds at most limit projects matching q that u may see: the
+// newest published version for the public, the current one for those who
+// manage the org; never both.
+func (s *Server) search(ctx context.Context, u *jixiao.User, q string, limit int) ([]sqldb.SearchHit, error) {
+	var list []sqldb.SearchHit
+	if q == "" {
+		return list, nil
+	}
+	hits, err := s.db.Search(ctx, q, 1000)
+	if err != nil {
+		return nil, err
+	}
+	for _, h := range hits {
+		m, err := s.manages(ctx, u, h.Org)
+		if err != nil {
+			return nil, err
+		}
+		if (m && h.Current) || (!m && h.Status == jixiao.StatusPublished) {
+			list = append(list, h)
+		}
+		if len(list) == limit {
+			break
+		}
+	}
+	return list, nil
 }
