@@ -66,6 +66,10 @@ func (s *Server) routeTable() []route {
 		{"GET /static/{file}", anyone, s.static},
 		{"GET /healthz", anyone, s.healthz},
 
+		// The API's documents; its operations are in api.go.
+		{"GET /api/openapi.json", anyone, s.openAPIDocument},
+		{"GET /api/docs", anyone, s.apiDocsPage},
+
 		// Accounts.
 		{"GET /login", anyone, s.loginPage},
 		{"POST /login", anyone, s.login},
