@@ -15,6 +15,7 @@ import (
 	"jixiao/internal/gen"
 	"jixiao/internal/review"
 	"jixiao/internal/sqldb"
+	"jixiao/internal/table"
 	"jixiao/internal/web"
 )
 
@@ -155,6 +156,7 @@ func (a *app) loadDemo(db *sqldb.DB, ropts review.Options) error {
 		opts.FiscalYear = year
 		for i := range perYear {
 			t := gen.Table(opts, i)
+			table.ParseTargets(t) // as an import does: the review and the pages need the parsed values
 			t.Review = reviewOf(t, ropts)
 			t.Status = demoStatuses[i%len(demoStatuses)]
 			t.CreatedBy, t.Note = "demo", "演示数据（jixiao gen）"
