@@ -258,15 +258,12 @@ func (s *Server) registerReading(r *apiRegistrar) {
 		Description: "项目的内容（与 jixiao.table/v1 中的项目相同）、它的审核结果和意见。修改时把 project 改好，加上 base_version（即 version）送回 PUT。",
 		Errors:      []int{http.StatusNotFound, http.StatusUnprocessableEntity},
 	}, func(ctx context.Context, u *jixiao.User, in *apiProjectIn) (*apiBody[apiProject], error) {
-		sum, t, err := s.visibleTableOf(ctx, u, in.ID)
+		sum, t, p, err := s.visibleProjectOf(ctx, u, in.ID, in.Seq)
 		if err != nil {
 			return nil, err
 		}
-		p, seq, err := projectNo(t, in.Seq)
-		if err != nil {
-			return nil, err
-		}
-		doc, _, err := projectDocOf(t, p)
+		seq := in.Seq
+		doc, err := projectDocOf(t, p)
 		if err != nil {
 			return nil, err
 		}
@@ -291,15 +288,16 @@ func (s *Server) registerReading(r *apiRegistrar) {
 		Description: "每个指标的类别、名称和指标值；指标值给出原文和解析结果（数值、时限、是否、定性）。",
 		Errors:      []int{http.StatusNotFound, http.StatusUnprocessableEntity},
 	}, func(ctx context.Context, u *jixiao.User, in *apiProjectIn) (*apiBody[apiIndicatorList], error) {
-		sum, t, err := s.visibleTableOf(ctx, u, in.ID)
+		sum, t, p, err := s.visibleProjectOf(ctx, u, in.ID, in.Seq)
 		if err != nil {
 			return nil, err
 		}
-		p, seq, err := projectNo(t, in.Seq)
+		seq := in.Seq
+		doc, err := projectDocOf(t, p)
 		if err != nil {
 			return nil, err
 		}
-		_, inds, err := projectDocOf(t, p)
+		inds, err := indicatorDocsOf(doc)
 		if err != nil {
 			return nil, err
 		}

@@ -149,7 +149,7 @@ func docOf(t *jixiao.Table) (tableDoc, error) {
 
 // projectDocOf writes project p of t as the table writer writes it: the
 // writer is given a table of p alone, under p's own 资金使用单位.
-func projectDocOf(t *jixiao.Table, p *jixiao.Project) (projectDoc, []indicatorDoc, error) {
+func projectDocOf(t *jixiao.Table, p *jixiao.Project) (projectDoc, error) {
 	one := &jixiao.Table{Title: t.Title, Org: t.Org, FiscalYear: t.FiscalYear, MoneyUnit: t.MoneyUnit}
 	for _, u := range t.Units {
 		for _, q := range u.Projects {
@@ -160,25 +160,30 @@ func projectDocOf(t *jixiao.Table, p *jixiao.Project) (projectDoc, []indicatorDo
 	}
 	var buf bytes.Buffer
 	if err := table.WriteJSON(&buf, one); err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	var doc struct {
 		Projects []json.RawMessage `json:"projects"`
 	}
 	if err := json.Unmarshal(buf.Bytes(), &doc); err != nil || len(doc.Projects) != 1 {
-		return nil, nil, fmt.Errorf("project document: %v", err)
+		return nil, fmt.Errorf("project document: %v", err)
 	}
+	return projectDoc(doc.Projects[0]), nil
+}
+
+// indicatorDocsOf is the indicators of a project document.
+func indicatorDocsOf(d projectDoc) ([]indicatorDoc, error) {
 	var inds struct {
 		Indicators []json.RawMessage `json:"indicators"`
 	}
-	if err := json.Unmarshal(doc.Projects[0], &inds); err != nil {
-		return nil, nil, fmt.Errorf("project document: %v", err)
+	if err := json.Unmarshal(d, &inds); err != nil {
+		return nil, fmt.Errorf("project document: %v", err)
 	}
 	list := make([]indicatorDoc, len(inds.Indicators))
 	for i, x := range inds.Indicators {
 		list[i] = indicatorDoc(x)
 	}
-	return projectDoc(doc.Projects[0]), list, nil
+	return list, nil
 }
 
 // apiCategoryRef is a level-1 or level-2 indicator category in an edit.

@@ -168,11 +168,17 @@ type projectView struct {
 }
 
 func (s *Server) projectPage(w http.ResponseWriter, r *http.Request) error {
-	sum, t, err := s.visibleTable(r)
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	if err != nil {
-		return err
+		return errNotFound("绩效目标表不存在")
 	}
-	p, seq, err := projectAt(r, t)
+	seq, err := strconv.Atoi(r.PathValue("seq"))
+	if err != nil {
+		seq = 0 // not found, once the table is
+	}
+	// Only this project is loaded: the page is read far more often than
+	// its table, which may have hundreds of projects.
+	sum, t, p, err := s.visibleProjectOf(r.Context(), userOf(r), id, seq)
 	if err != nil {
 		return err
 	}

@@ -121,6 +121,30 @@ func (s *Server) visibleTableOf(ctx context.Context, u *jixiao.User, id int64) (
 	return sum, t, err
 }
 
+// visibleProjectOf loads project seq of version id if u may see the
+// version: the table's header and review, the project's unit with only
+// that project in it, and only that project's findings. Whether the
+// version exists is told only to those who may see it.
+func (s *Server) visibleProjectOf(ctx context.Context, u *jixiao.User, id int64, seq int) (jixiao.TableSummary, *jixiao.Table, *jixiao.Project, error) {
+	if id <= 0 {
+		return jixiao.TableSummary{}, nil, nil, errNotFound("绩效目标表不存在")
+	}
+	sum, t, p, err := s.db.TableProject(ctx, id, seq)
+	if sum.ID != 0 {
+		ok, serr := s.canSee(ctx, u, sum)
+		if serr != nil {
+			return sum, nil, nil, serr
+		}
+		if !ok {
+			return sum, nil, nil, errNotFound("绩效目标表 %d 不存在", id)
+		}
+	}
+	if jixiao.ErrorCode(err) == jixiao.ENOTFOUND && sum.ID != 0 {
+		return sum, nil, nil, errNotFound("项目不存在")
+	}
+	return sum, t, p, err
+}
+
 // visibleVersions lists the versions of version id's table that u may
 // see, oldest first.
 func (s *Server) visibleVersions(ctx context.Context, u *jixiao.User, id int64) ([]jixiao.TableSummary, error) {
