@@ -31,22 +31,22 @@ type (
 	}
 
 	apiTableList struct {
-		Tables []apiTable `json:"tables" doc:"按年度（新的在前）和单位排列"`
+		Tables []apiTable `nullable:"false" json:"tables" doc:"按年度（新的在前）和单位排列"`
 	}
 	apiTableDetail struct {
 		Summary apiTable `json:"summary" doc:"版本的概况：状态、版本号、审核结果"`
-		Actions []string `json:"actions" doc:"当前用户现在可以对这个版本进行的流程操作：submit、return、approve、publish"`
+		Actions []string `nullable:"false" json:"actions" doc:"当前用户现在可以对这个版本进行的流程操作：submit、return、approve、publish"`
 		CanEdit bool     `json:"can_edit" doc:"当前用户现在能否修改这个版本的项目"`
 		Table   tableDoc `json:"table" doc:"表的内容：jixiao.table/v1，与 jixiao export --format json 写出的相同"`
 	}
 	apiVersionList struct {
-		Versions []apiTable `json:"versions" doc:"当前用户可以看到的版本，旧的在前"`
+		Versions []apiTable `nullable:"false" json:"versions" doc:"当前用户可以看到的版本，旧的在前"`
 	}
 	apiFindingList struct {
 		TableID  int64        `json:"table_id" doc:"版本编号"`
 		Version  int          `json:"version" doc:"版本号"`
 		Review   apiReview    `json:"review" doc:"全表的审核结果"`
-		Findings []apiFinding `json:"findings" doc:"审核意见，按审核顺序"`
+		Findings []apiFinding `nullable:"false" json:"findings" doc:"审核意见，按审核顺序"`
 	}
 	apiProject struct {
 		TableID  int64        `json:"table_id" doc:"版本编号"`
@@ -58,14 +58,14 @@ type (
 		URL      string       `json:"url" doc:"网页地址"`
 		Project  projectDoc   `json:"project" doc:"项目：jixiao.table/v1 中的一个项目"`
 		Review   apiReview    `json:"review" doc:"这个项目的审核结果"`
-		Findings []apiFinding `json:"findings" doc:"这个项目的审核意见"`
+		Findings []apiFinding `nullable:"false" json:"findings" doc:"这个项目的审核意见"`
 	}
 	apiIndicatorList struct {
 		TableID    int64          `json:"table_id" doc:"版本编号"`
 		Version    int            `json:"version" doc:"版本号"`
 		Seq        int            `json:"seq" doc:"项目在表中的序号"`
 		Project    string         `json:"project" doc:"项目名称"`
-		Indicators []indicatorDoc `json:"indicators" doc:"绩效指标，按序号"`
+		Indicators []indicatorDoc `nullable:"false" json:"indicators" doc:"绩效指标，按序号"`
 	}
 	apiSaved struct {
 		TableID  int64        `json:"table_id" doc:"保存后的版本编号（没有改动时为原版本的）"`
@@ -74,14 +74,14 @@ type (
 		Status   string       `json:"status" doc:"保存后的流程状态：修改为 draft，调整为 submitted（回到审核）"`
 		URL      string       `json:"url" doc:"项目的网页地址"`
 		Review   apiReview    `json:"review" doc:"这个项目的审核结果"`
-		Findings []apiFinding `json:"findings" doc:"这个项目和全表的审核意见"`
+		Findings []apiFinding `nullable:"false" json:"findings" doc:"这个项目和全表的审核意见"`
 	}
 	apiPreview struct {
-		Errors   []problemError `json:"errors" doc:"项目本身的错误（例如金额不是数字）；有错误时不能保存"`
+		Errors   []problemError `nullable:"false" json:"errors" doc:"项目本身的错误（例如金额不是数字）；有错误时不能保存"`
 		Review   apiReview      `json:"review" doc:"这个项目的审核结果"`
 		Table    apiReview      `json:"table" doc:"改后全表的审核结果"`
 		Counts   map[string]int `json:"counts" doc:"审核意见按级别计数：error、warning、info"`
-		Findings []apiFinding   `json:"findings" doc:"这个项目和全表的审核意见"`
+		Findings []apiFinding   `nullable:"false" json:"findings" doc:"这个项目和全表的审核意见"`
 	}
 	apiStep struct {
 		Action  string `json:"action" enum:"submit,return,approve,publish" doc:"操作：submit 报送审核（填报人）、return 退回修改（审核人，须写 comment）、approve 审核通过（审核人，须给 grade）、publish 公开"`
@@ -95,10 +95,10 @@ type (
 	}
 	apiSearchResult struct {
 		Q    string   `json:"q" doc:"搜索的文字"`
-		Hits []apiHit `json:"hits" doc:"匹配的项目：公开的版本，及当前用户所管单位的最新版本"`
+		Hits []apiHit `nullable:"false" json:"hits" doc:"匹配的项目：公开的版本，及当前用户所管单位的最新版本"`
 	}
 	apiTokenList struct {
-		Tokens []apiToken `json:"tokens" doc:"当前账号的个人访问令牌（不含令牌本身）"`
+		Tokens []apiToken `nullable:"false" json:"tokens" doc:"当前账号的个人访问令牌（不含令牌本身）"`
 	}
 	apiNewToken struct {
 		Name string `json:"name" minLength:"1" maxLength:"100" doc:"名称，例如用它的脚本名"`
@@ -406,7 +406,7 @@ func (s *Server) registerFiling(r *apiRegistrar) {
 	register(r, huma.Operation{
 		OperationID: "previewProject", Method: http.MethodPost, Path: "/api/v1/tables/{id}/projects/{seq}/review", Tags: []string{"projects"},
 		Summary:     "试审一个项目（不保存）",
-		Description: "按请求中的内容审核这个项目，返回项目本身的错误和审核意见，什么也不保存；请求体与修改（PUT）相同。网页的编辑页边输入边用它审核。",
+		Description: "按请求中的内容审核这个项目，返回项目本身的错误和审核意见，什么也不保存；请求体与修改（PUT）相同，与网页编辑页上边输入边显示的审核一样。",
 		Errors:      []int{http.StatusNotFound, http.StatusConflict, http.StatusUnprocessableEntity},
 	}, func(ctx context.Context, u *jixiao.User, in *apiPreviewIn) (*apiBody[apiPreview], error) {
 		_, t, old, seq, err := s.editableOf(ctx, u, in.ID, in.Seq)
@@ -463,7 +463,7 @@ type apiImported struct {
 	Stored    *apiStored   `json:"stored,omitempty" doc:"保存的版本；试读时没有"`
 	Read      apiRead      `json:"read" doc:"读到的表"`
 	Review    apiReview    `json:"review" doc:"全表的审核结果"`
-	Findings  []apiFinding `json:"findings" doc:"审核意见"`
+	Findings  []apiFinding `nullable:"false" json:"findings" doc:"审核意见"`
 	Table     tableDoc     `json:"table,omitempty" doc:"试读时：读到的表（jixiao.table/v1）"`
 }
 
@@ -485,7 +485,7 @@ type apiRead struct {
 	Units            int      `json:"units" doc:"资金使用单位个数"`
 	Projects         int      `json:"projects" doc:"项目个数"`
 	Indicators       int      `json:"indicators" doc:"指标个数"`
-	Notes            []string `json:"notes" doc:"读取时的说明，例如编码转换"`
+	Notes            []string `nullable:"false" json:"notes" doc:"读取时的说明，例如编码转换"`
 }
 
 func (s *Server) registerImport(r *apiRegistrar) {
