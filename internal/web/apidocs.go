@@ -167,7 +167,7 @@ func buildDocs(oapi *huma.OpenAPI) *docsView {
 			g.Ops = append(g.Ops, docsOperation(reg, m, path, op))
 		}
 	}
-	v.Problem = schemaRows(reg, reg.Schema(reflect.TypeOf(problem{}), true, "Problem"))
+	v.Problem = schemaRows(reg, &huma.Schema{Ref: "#/components/schemas/Problem"})
 	v.Codes = []docsCode{
 		{"unauthorized", "401", "未登录，或令牌无效、已撤销"},
 		{"forbidden", "403", "角色或所属单位无权进行此操作；浏览器的跨站请求"},
