@@ -156,7 +156,7 @@ func (a *app) loadDemo(db *sqldb.DB, ropts review.Options) error {
 		opts.FiscalYear = year
 		for i := range perYear {
 			t := gen.Table(opts, i)
-			table.ParseTargets(t)
+			table.ParseTargets(t) // as an import does: the review and the pages need the parsed values
 			t.Review = reviewOf(t, ropts)
 			t.Status = demoStatuses[i%len(demoStatuses)]
 			t.CreatedBy, t.Note = "demo", "演示数据（jixiao gen）"

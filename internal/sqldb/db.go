@@ -19,6 +19,7 @@ type DB struct {
 	x     *sqlx.DB
 	d     *dialect
 	stmts stmtCache // bulk INSERTs; nil where the dialect uses COPY
+	reads stmtCache // see readQueries
 
 	// hook, when set by a test, runs after each stage of a save inside its
 	// transaction ("table", "units", "projects", "indicators"); an error
@@ -54,12 +55,18 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 			return nil, fmt.Errorf("open %s database: %w", d.name, err)
 		}
 	}
+	if db.reads, err = prepareReads(ctx, x, db.readQueries()); err != nil {
+		db.stmts.close()
+		x.Close()
+		return nil, fmt.Errorf("open %s database: %w", d.name, err)
+	}
 	return db, nil
 }
 
 // Close closes the database.
 func (db *DB) Close() error {
 	db.stmts.close()
+	db.reads.close()
 	return db.x.Close()
 }
 

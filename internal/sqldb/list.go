@@ -20,9 +20,60 @@ const isCurrent = `NOT EXISTS (SELECT 1 FROM tables n
 const isNewestPublished = `NOT EXISTS (SELECT 1 FROM tables n
 	WHERE n.org_id = t.org_id AND n.fiscal_year = t.fiscal_year AND n.version > t.version AND n.status = 'published')`
 
+// summaryCols are the columns of a TableSummary, of tables t and orgs o,
+// in the order of summaryScan.dest.
+const summaryCols = `t.id, t.title, o.name, t.fiscal_year, t.version, ` + isCurrent + ` AS current,
+		t.total_fen, t.money_unit, t.project_count, t.indicator_count, t.source, t.hash,
+		t.review_score, t.review_grade, t.finding_count, t.status, t.grade, t.created_by, t.note, t.imported_at`
+
+// summaryScan scans summaryCols.
+type summaryScan struct {
+	s           jixiao.TableSummary
+	unit, score string
+}
+
+func (sc *summaryScan) dest() []any {
+	s := &sc.s
+	return []any{&s.ID, &s.Title, &s.Org, &s.FiscalYear, &s.Version, &s.Current,
+		&s.Total, &sc.unit, &s.Projects, &s.Indicators, &s.Source, &s.Hash,
+		&sc.score, &s.ReviewGrade, &s.Findings, &s.Status, &s.Grade, &s.CreatedBy, &s.Note, &s.ImportedAt}
+}
+
+func (sc *summaryScan) summary() jixiao.TableSummary {
+	s := sc.s
+	if sc.score != "" {
+		s.ReviewScore, _ = strconv.ParseFloat(sc.score, 64) // written by saveReview with FormatFloat
+	}
+	s.MoneyUnit = jixiao.MoneyUnit(sc.unit)
+	s.ImportedAt = s.ImportedAt.UTC()
+	return s
+}
+
 // Tables lists stored tables, by org name (code-point order), year and
 // version. Only current versions unless f.AllVersions.
 func (db *DB) Tables(ctx context.Context, f jixiao.TableFilter) ([]jixiao.TableSummary, error) {
+	q, args := db.tablesSQL(f)
+	rows, err := db.queryx(ctx, nil, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("list tables: %w", err)
+	}
+	defer rows.Close()
+	list := []jixiao.TableSummary{}
+	for rows.Next() {
+		var sc summaryScan
+		if err := rows.Scan(sc.dest()...); err != nil {
+			return nil, fmt.Errorf("list tables: %w", err)
+		}
+		list = append(list, sc.summary())
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list tables: %w", err)
+	}
+	return list, nil
+}
+
+// tablesSQL is the query of Tables for f, and its arguments.
+func (db *DB) tablesSQL(f jixiao.TableFilter) (string, []any) {
 	var where []string
 	var args []any
 	if f.Org != "" {
@@ -39,40 +90,13 @@ func (db *DB) Tables(ctx context.Context, f jixiao.TableFilter) ([]jixiao.TableS
 	case !f.AllVersions:
 		where = append(where, isCurrent)
 	}
-	q := `SELECT t.id, t.title, o.name, t.fiscal_year, t.version, ` + isCurrent + ` AS current,
-		t.total_fen, t.money_unit, t.project_count, t.indicator_count, t.source, t.hash,
-		t.review_score, t.review_grade, t.finding_count, t.status, t.grade, t.created_by, t.note, t.imported_at
+	q := `SELECT ` + summaryCols + `
 	FROM tables t JOIN orgs o ON o.id = t.org_id`
 	if len(where) > 0 {
 		q += "\nWHERE " + strings.Join(where, " AND ")
 	}
 	q += "\nORDER BY o.name " + db.d.byteOrder + ", t.fiscal_year, t.version"
-
-	rows, err := db.x.QueryContext(ctx, db.x.Rebind(q), args...)
-	if err != nil {
-		return nil, fmt.Errorf("list tables: %w", err)
-	}
-	defer rows.Close()
-	list := []jixiao.TableSummary{}
-	for rows.Next() {
-		var s jixiao.TableSummary
-		var unit, score string
-		if err := rows.Scan(&s.ID, &s.Title, &s.Org, &s.FiscalYear, &s.Version, &s.Current,
-			&s.Total, &unit, &s.Projects, &s.Indicators, &s.Source, &s.Hash,
-			&score, &s.ReviewGrade, &s.Findings, &s.Status, &s.Grade, &s.CreatedBy, &s.Note, &s.ImportedAt); err != nil {
-			return nil, fmt.Errorf("list tables: %w", err)
-		}
-		if score != "" {
-			s.ReviewScore, _ = strconv.ParseFloat(score, 64) // written by saveReview with FormatFloat
-		}
-		s.MoneyUnit = jixiao.MoneyUnit(unit)
-		s.ImportedAt = s.ImportedAt.UTC()
-		list = append(list, s)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("list tables: %w", err)
-	}
-	return list, nil
+	return q, args
 }
 
 // FindProjects finds the projects named exactly name in the current version

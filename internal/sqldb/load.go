@@ -126,19 +126,29 @@ func loadProjects(ctx context.Context, tx queryer, t *jixiao.Table, units map[in
 // SQLite walk projects and then indicators by index, with no sort.
 func loadIndicators(ctx context.Context, tx queryer, tableID int64, projects map[int64]*jixiao.Project) error {
 	rows, err := tx.QueryContext(ctx, tx.Rebind(`
-		SELECT i.project_id, i.seq, i.level1_code, i.level1_name, i.level2_code, i.level2_name,
-			i.name, i.unit, i.direction, i.weight,
-			i.period_raw, i.period_text, i.period_kind, i.period_op, i.period_implicit_op,
-			i.period_value, i.period_max, i.period_unit, i.period_qualifier, i.period_date, i.period_bool,
-			i.annual_raw, i.annual_text, i.annual_kind, i.annual_op, i.annual_implicit_op,
-			i.annual_value, i.annual_max, i.annual_unit, i.annual_qualifier, i.annual_date, i.annual_bool
+		SELECT `+indicatorSelect+`
 		FROM indicators i JOIN projects p ON p.id = i.project_id
 		WHERE p.table_id = ?
 		ORDER BY p.seq, i.id`), tableID)
 	if err != nil {
 		return err
 	}
+	return scanIndicators(rows, projects)
+}
+
+// indicatorSelect are the columns scanIndicators reads, of indicators i.
+const indicatorSelect = `i.project_id, i.seq, i.level1_code, i.level1_name, i.level2_code, i.level2_name,
+			i.name, i.unit, i.direction, i.weight,
+			i.period_raw, i.period_text, i.period_kind, i.period_op, i.period_implicit_op,
+			i.period_value, i.period_max, i.period_unit, i.period_qualifier, i.period_date, i.period_bool,
+			i.annual_raw, i.annual_text, i.annual_kind, i.annual_op, i.annual_implicit_op,
+			i.annual_value, i.annual_max, i.annual_unit, i.annual_qualifier, i.annual_date, i.annual_bool`
+
+// scanIndicators appends each row of indicatorSelect to its project, and
+// closes rows.
+func scanIndicators(rows *sql.Rows, projects map[int64]*jixiao.Project) error {
 	defer rows.Close()
+	var err error
 	var (
 		projectID         int64
 		direction, weight string

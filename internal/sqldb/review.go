@@ -47,13 +47,21 @@ func loadReview(ctx context.Context, tx *sqlx.Tx, id int64) (*jixiao.Review, err
 	if r.Score, err = strconv.ParseFloat(score, 64); err != nil {
 		return nil, fmt.Errorf("review score %q: %w", score, err)
 	}
-	rows, err := tx.QueryxContext(ctx, tx.Rebind(`
+	rows, err := tx.QueryContext(ctx, tx.Rebind(`
 		SELECT rule, family, severity, project, indicator, field, message, suggestion
 		FROM findings WHERE table_id = ? ORDER BY seq`), id)
 	if err != nil {
 		return nil, err
 	}
+	r.Findings, err = scanFindings(rows)
+	return r, err
+}
+
+// scanFindings reads rows of (rule, family, severity, project, indicator,
+// field, message, suggestion), and closes them.
+func scanFindings(rows *sql.Rows) ([]jixiao.Finding, error) {
 	defer rows.Close()
+	list := []jixiao.Finding{}
 	for rows.Next() {
 		var f jixiao.Finding
 		var family, severity string
@@ -61,9 +69,9 @@ func loadReview(ctx context.Context, tx *sqlx.Tx, id int64) (*jixiao.Review, err
 			return nil, err
 		}
 		f.Family, f.Severity = jixiao.Family(family), jixiao.Severity(severity)
-		r.Findings = append(r.Findings, f)
+		list = append(list, f)
 	}
-	return r, rows.Err()
+	return list, rows.Err()
 }
 
 // IndicatorValues returns up to limit distinct target texts recorded for

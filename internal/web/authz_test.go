@@ -2,6 +2,8 @@ package web
 
 import (
 	"context"
+	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/url"
 	"slices"
@@ -134,6 +136,61 @@ func (e *env) uploadKey(role string) string {
 		e.t.Fatalf("no upload of %s stashed", role)
 	}
 	return key
+}
+
+// apiGet is an API read of path(fixtures) that roles may make.
+func apiGet(path func(fx *fixtures) string, allow []string) []authCase {
+	return []authCase{{what: "the resource", req: func(_ *env, fx *fixtures, _ string) request {
+		return request{api: true, method: http.MethodGet, path: path(fx)}
+	}, allow: allow, status: http.StatusOK}}
+}
+
+// apiReading reads a table resource of the API as the table pages are read.
+func apiReading(suffix string) []authCase {
+	at := func(id func(fx *fixtures) int64) func(*env, *fixtures, string) request {
+		return func(_ *env, fx *fixtures, _ string) request {
+			return request{api: true, method: http.MethodGet, path: "/api/v1/tables/" + itoa(id(fx)) + suffix}
+		}
+	}
+	return []authCase{
+		{what: "a draft of the filer's org", req: at(func(fx *fixtures) int64 { return fx.draft }),
+			allow: ownManager, status: http.StatusOK, hidden: strangers},
+		{what: "a published table", req: at(func(fx *fixtures) int64 { return fx.published }),
+			allow: everyone, status: http.StatusOK},
+		{what: "a draft of the other org", req: at(func(fx *fixtures) int64 { return fx.otherDraft }),
+			allow: otherSees, status: http.StatusOK, hidden: []string{rolePublic, roleFiler}},
+	}
+}
+
+// apiProjectBody sends project 1 of a fresh draft of the filer's org, as
+// the API gives it to an admin, with its goal changed and its base version.
+func apiProjectBody(method, suffix string) func(*env, *fixtures, string) request {
+	return func(e *env, _ *fixtures, _ string) request {
+		id := e.table(orgOwn, jixiao.StatusDraft)
+		path := "/api/v1/tables/" + itoa(id) + "/projects/1"
+		r := e.as(roleAdmin).api(http.MethodGet, path, "")
+		var body map[string]any
+		if err := json.Unmarshal([]byte(r.body), &body); err != nil {
+			e.t.Fatalf("project as JSON: %v\n%s", err, excerpt(r.body))
+		}
+		if p, ok := body["project"].(map[string]any); ok {
+			body = p
+		}
+		body["goal"] = fmt.Sprint(body["goal"]) + "（修改）"
+		body["base_version"] = e.summary(id).Version
+		for _, k := range []string{"$schema", "table_id", "version", "status", "seq", "findings", "can_edit", "table"} {
+			delete(body, k)
+		}
+		b, _ := json.Marshal(body)
+		return request{api: true, method: method, path: path + suffix, json: string(b)}
+	}
+}
+
+// apiStepCase posts a workflow step through the API on a fresh table.
+func apiStepCase(org string, st jixiao.Status, body string) func(*env, *fixtures, string) request {
+	return func(e *env, _ *fixtures, _ string) request {
+		return request{api: true, method: http.MethodPost, path: "/api/v1/tables/" + itoa(e.table(org, st)) + "/workflow", json: body}
+	}
 }
 
 func authTable() []authEntry {
@@ -291,6 +348,47 @@ func authTable() []authEntry {
 			req: func(_ *env, fx *fixtures, _ string) request {
 				return request{method: http.MethodPost, path: tablePath(fx.published, "/projects/1/evaluation"), form: url.Values{"budget": {"十万"}}}
 			}, allow: ownEditor, status: http.StatusUnprocessableEntity}}},
+
+		// The JSON API: the same people as the pages, answering 401 (not a
+		// login page) to the public where an account is needed.
+		{"GET /api/openapi.json", page("/api/openapi.json", everyone)},
+		{"GET /api/docs", page("/api/docs", everyone)},
+		{"GET /api/v1/tables", apiGet(func(*fixtures) string { return "/api/v1/tables" }, everyone)},
+		{"GET /api/v1/tables/{id}", apiReading("")},
+		{"GET /api/v1/tables/{id}/versions", apiReading("/versions")},
+		{"GET /api/v1/tables/{id}/findings", apiReading("/findings")},
+		{"GET /api/v1/tables/{id}/projects/{seq}", apiReading("/projects/1")},
+		{"GET /api/v1/tables/{id}/projects/{seq}/indicators", apiReading("/projects/1/indicators")},
+		{"GET /api/v1/tables/{id}/export", apiReading("/export?format=json")},
+		{"GET /api/v1/search", apiGet(func(*fixtures) string { return "/api/v1/search?q=%E9%A1%B9%E7%9B%AE" }, everyone)},
+		{"PUT /api/v1/tables/{id}/projects/{seq}", []authCase{{what: "a draft of the filer's org, its goal changed",
+			req: apiProjectBody(http.MethodPut, ""), allow: ownEditor, status: http.StatusOK, hidden: []string{roleOtherFiler}}}},
+		{"POST /api/v1/tables/{id}/projects/{seq}/review", []authCase{{what: "a draft of the filer's org",
+			req: apiProjectBody(http.MethodPost, "/review"), allow: ownEditor, status: http.StatusOK, hidden: []string{roleOtherFiler}}}},
+		{"POST /api/v1/import", []authCase{{what: "a dry run of a table of the filer's org",
+			req: func(e *env, _ *fixtures, _ string) request {
+				return request{api: true, method: http.MethodPost, path: "/api/v1/import?dry_run=true", json: string(e.tableJSON(orgOwn))}
+			}, allow: importers, status: http.StatusOK}}},
+		{"POST /api/v1/tables/{id}/workflow", []authCase{
+			{what: "submit a draft of the filer's org", req: apiStepCase(orgOwn, jixiao.StatusDraft, `{"action":"submit"}`),
+				allow: ownEditor, status: http.StatusOK, hidden: otherOnes},
+			{what: "approve a submitted table of the filer's org", req: apiStepCase(orgOwn, jixiao.StatusSubmitted, `{"action":"approve","grade":"良"}`),
+				allow: ownJudge, status: http.StatusOK, hidden: otherOnes},
+		}},
+		{"GET /api/v1/me", apiGet(func(*fixtures) string { return "/api/v1/me" }, members)},
+		{"GET /api/v1/tokens", apiGet(func(*fixtures) string { return "/api/v1/tokens" }, members)},
+		{"POST /api/v1/tokens", []authCase{{what: "a named token",
+			req: func(*env, *fixtures, string) request {
+				return request{api: true, method: http.MethodPost, path: "/api/v1/tokens", json: `{"name":"脚本"}`}
+			}, allow: members}}},
+		{"DELETE /api/v1/tokens/{tid}", []authCase{{what: "one's own token",
+			req: func(e *env, _ *fixtures, role string) request {
+				owner := role
+				if role == rolePublic {
+					owner = roleFiler
+				}
+				return request{api: true, method: http.MethodDelete, path: "/api/v1/tokens/" + itoa(e.token(owner))}
+			}, allow: members}}},
 
 		{"GET /audit", page("/audit", admin)},
 		{"GET /admin/users", page("/admin/users", admin)},

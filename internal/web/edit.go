@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"encoding/json"
 	"net/http"
 	"strconv"
@@ -26,6 +27,9 @@ type projectForm struct {
 	Other       string
 	Reason      string // 调整原因, for approved and published tables
 	Indicators  []indicatorForm
+	// TransferPayment sets the 转移支付 flag; nil keeps the project's own
+	// (the edit page has no field for it).
+	TransferPayment *bool
 }
 
 type indicatorForm struct {
@@ -100,6 +104,9 @@ type fieldError struct {
 func (f projectForm) apply(u jixiao.MoneyUnit) (*jixiao.Project, []fieldError) {
 	var errs []fieldError
 	p := &jixiao.Project{Name: jixiao.FoldSpace(f.Name), Org: jixiao.FoldSpace(f.Org), Goal: f.Goal, AnnualGoal: f.AnnualGoal}
+	if f.TransferPayment != nil {
+		p.TransferPayment = *f.TransferPayment
+	}
 	if p.Name == "" {
 		errs = append(errs, fieldError{"name", "项目名称不能为空"})
 	}
@@ -221,12 +228,26 @@ type editView struct {
 
 // editable loads the version being edited and checks the user may edit it.
 func (s *Server) editable(r *http.Request) (jixiao.TableSummary, *jixiao.Table, *jixiao.Project, int, error) {
-	sum, t, err := s.visibleTable(r)
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil {
+		return jixiao.TableSummary{}, nil, nil, 0, errNotFound("绩效目标表不存在")
+	}
+	seq, err := strconv.Atoi(r.PathValue("seq"))
+	if err != nil {
+		seq = -1 // not found, once the table is found
+	}
+	return s.editableOf(r.Context(), userOf(r), id, seq)
+}
+
+// editableOf loads version id and its project seq for u to edit: u sees
+// the version (else not found), manages its org in a role that edits
+// (else forbidden), and the version is not in review (else conflict).
+func (s *Server) editableOf(ctx context.Context, u *jixiao.User, id int64, seq int) (jixiao.TableSummary, *jixiao.Table, *jixiao.Project, int, error) {
+	sum, t, err := s.visibleTableOf(ctx, u, id)
 	if err != nil {
 		return sum, nil, nil, 0, err
 	}
-	u := userOf(r)
-	m, err := s.manages(r.Context(), u, sum.Org)
+	m, err := s.manages(ctx, u, sum.Org)
 	if err != nil {
 		return sum, nil, nil, 0, err
 	}
@@ -236,7 +257,7 @@ func (s *Server) editable(r *http.Request) (jixiao.TableSummary, *jixiao.Table, 
 	if sum.Status == jixiao.StatusSubmitted {
 		return sum, nil, nil, 0, jixiao.Errorf(jixiao.ECONFLICT, "这张表已报送，正在审核中，不能修改；如需修改请审核人退回")
 	}
-	p, seq, err := projectAt(r, t)
+	p, seq, err := projectNo(t, seq)
 	return sum, t, p, seq, err
 }
 
@@ -308,50 +329,23 @@ func (s *Server) saveProject(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	u := userOf(r)
 	form, err := readForm(r)
 	if err != nil {
 		return err
 	}
 	v := editView{Sum: sum, T: t, Seq: seq, Form: form}
-	p, errs := form.apply(t.MoneyUnit)
-	adjust := sum.Status == jixiao.StatusApproved || sum.Status == jixiao.StatusPublished
-	if adjust && form.Reason == "" {
-		errs = append(errs, fieldError{"reason", "已批复的目标只能通过调整修改，请填写调整原因"})
-	}
 	// A form that comes back (mistakes, conflict) shows the review of what
 	// was typed, as the live panel would, not an empty "no problems".
 	typedFindings := func() []jixiao.Finding {
+		p, _ := form.apply(t.MoneyUnit)
 		_, fs := s.reviewed(withProject(t, seq, p), p.Name)
 		return fs
 	}
+	res, _, errs, err := s.saveEdit(r.Context(), userOf(r), sum, t, old, seq, form, "web")
 	if len(errs) > 0 {
 		v.Errors, v.Findings = errs, typedFindings()
 		return s.renderEdit(w, r, v, http.StatusUnprocessableEntity)
 	}
-	// The edit is built on version t, the one in the address: it is saved
-	// only while t is current, whatever base version the form names (none
-	// from a script or a page cut short), and a form naming another
-	// version than its address is stale too.
-	if form.BaseVersion != 0 && form.BaseVersion != t.Version {
-		v.Conflict = "保存冲突：表单所依据的版本与所改的版本不符。请打开最新版本，重新修改后再保存。"
-		return s.renderEdit(w, r, v, http.StatusConflict)
-	}
-	nt := withProject(t, seq, p)
-	nt.Review, _ = s.reviewed(nt, p.Name)
-	nt.Source, nt.CreatedBy, nt.Grade, nt.Comment = "web", u.Login, "", ""
-	action := "project.edit"
-	nt.Status, nt.Note = jixiao.StatusDraft, "修改项目："+p.Name
-	if adjust {
-		// An adjustment goes back to the reviewer; the published version
-		// stays what the public sees until the new one is published.
-		action, nt.Status, nt.Note = "project.adjust", jixiao.StatusSubmitted, "调整："+form.Reason
-	}
-	res, err := s.db.SaveVersion(r.Context(), nt, sqldb.SaveOptions{
-		BaseVersion: t.Version,
-		Audit: &jixiao.AuditEntry{Actor: u.Login, Action: action,
-			Before: projectJSON(old), After: projectJSON(p)},
-	})
 	if jixiao.ErrorCode(err) == jixiao.ECONFLICT {
 		v.Conflict, v.Findings = jixiao.ErrorMessage(err), typedFindings()
 		return s.renderEdit(w, r, v, http.StatusConflict)
@@ -364,6 +358,53 @@ func (s *Server) saveProject(w http.ResponseWriter, r *http.Request) error {
 		flash = "unchanged"
 	}
 	return s.redirect(w, r, tableURL(res.TableID)+"/projects/"+strconv.Itoa(seq), flash)
+}
+
+// saveEdit stores form as the new content of project seq of version t,
+// which editableOf gave: a new draft version, or for an approved or
+// published table an adjustment (调整) with its reason, which goes back to
+// review. A mistake in the form comes back as field errors and nothing is
+// stored; a version saved by someone else since form.BaseVersion is
+// ECONFLICT. The edit page and the API both save through here; source
+// names which (the new version's Source).
+func (s *Server) saveEdit(ctx context.Context, u *jixiao.User, sum jixiao.TableSummary, t *jixiao.Table, old *jixiao.Project, seq int, form projectForm, source string) (jixiao.ImportResult, *jixiao.Table, []fieldError, error) {
+	p, errs := form.apply(t.MoneyUnit)
+	if form.TransferPayment == nil {
+		p.TransferPayment = old.TransferPayment
+	}
+	adjust := sum.Status == jixiao.StatusApproved || sum.Status == jixiao.StatusPublished
+	if adjust && form.Reason == "" {
+		errs = append(errs, fieldError{"reason", "已批复的目标只能通过调整修改，请填写调整原因"})
+	}
+	if len(errs) > 0 {
+		return jixiao.ImportResult{}, nil, errs, nil
+	}
+	// The edit is of version t: a form of another version would put its
+	// project into t's other projects, silently undoing what changed
+	// between the two.
+	if form.BaseVersion != t.Version {
+		return jixiao.ImportResult{}, nil, nil, jixiao.Errorf(jixiao.ECONFLICT,
+			"保存冲突：您编辑的是第 %d 版，这里是第 %d 版。请打开最新版本，重新修改后再保存。", form.BaseVersion, t.Version)
+	}
+	nt := withProject(t, seq, p)
+	nt.Review, _ = s.reviewed(nt, p.Name)
+	nt.Source, nt.CreatedBy, nt.Grade, nt.Comment = source, u.Login, "", ""
+	action := "project.edit"
+	nt.Status, nt.Note = jixiao.StatusDraft, "修改项目："+p.Name
+	if adjust {
+		// An adjustment goes back to the reviewer; the published version
+		// stays what the public sees until the new one is published.
+		action, nt.Status, nt.Note = "project.adjust", jixiao.StatusSubmitted, "调整："+form.Reason
+	}
+	res, err := s.db.SaveVersion(ctx, nt, sqldb.SaveOptions{
+		BaseVersion: form.BaseVersion,
+		Audit: &jixiao.AuditEntry{Actor: u.Login, Action: action,
+			Before: projectJSON(old), After: projectJSON(p)},
+	})
+	if err != nil {
+		return res, nil, nil, err
+	}
+	return res, nt, nil, nil
 }
 
 func projectJSON(p *jixiao.Project) string {
@@ -385,6 +426,20 @@ func projectJSON(p *jixiao.Project) string {
 	return string(b)
 }
 
+// previewEdit reviews form as project seq of t without saving: the
+// project as read from the form, its mistakes, the review of the table
+// with it, and the findings of that project and of the table as a whole.
+func (s *Server) previewEdit(t *jixiao.Table, old *jixiao.Project, seq int, form projectForm) (*jixiao.Project, *jixiao.Table, []fieldError, []jixiao.Finding) {
+	p, errs := form.apply(t.MoneyUnit)
+	if form.TransferPayment == nil {
+		p.TransferPayment = old.TransferPayment
+	}
+	nt := withProject(t, seq, p)
+	var fs []jixiao.Finding
+	nt.Review, fs = s.reviewed(nt, p.Name)
+	return p, nt, errs, fs
+}
+
 // liveFinding is a finding as the edit page's script shows it.
 type liveFinding struct {
 	Rule       string `json:"rule"`
@@ -400,7 +455,7 @@ type liveFinding struct {
 // liveReview reviews the form as typed, without saving: the edit page
 // calls it as the user types.
 func (s *Server) liveReview(w http.ResponseWriter, r *http.Request) error {
-	_, t, _, seq, err := s.editable(r)
+	_, t, old, seq, err := s.editable(r)
 	if err != nil {
 		return err
 	}
@@ -408,8 +463,7 @@ func (s *Server) liveReview(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	p, errs := form.apply(t.MoneyUnit)
-	_, fs := s.reviewed(withProject(t, seq, p), p.Name)
+	_, _, errs, fs := s.previewEdit(t, old, seq, form)
 	out := struct {
 		Errors   []fieldError   `json:"errors"`
 		Findings []liveFinding  `json:"findings"`

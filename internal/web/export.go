@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"strconv"
 
+	"jixiao"
 	"jixiao/internal/table"
 )
 
@@ -38,21 +39,37 @@ func (s *Server) exportTable(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	ext := r.PathValue("format")
+	data, ctype, name, err := exportData(t, r.PathValue("format"))
+	if err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", ctype)
+	w.Header().Set("Content-Disposition", attachment(name))
+	w.Header().Set("Content-Length", strconv.Itoa(len(data)))
+	_, err = w.Write(data)
+	return err
+}
+
+// exportData writes t in the format with file extension ext ("text" is
+// "txt"), and says its content type and a file name for it.
+func exportData(t *jixiao.Table, ext string) (data []byte, ctype, name string, err error) {
+	if ext == "text" {
+		ext = "txt"
+	}
 	for _, f := range exportFormats {
 		if f.ext != ext {
 			continue
 		}
 		var buf bytes.Buffer
 		if err := table.Write(&buf, t, f.format); err != nil {
-			return err
+			return nil, "", "", err
 		}
-		name := fmt.Sprintf("%s-%d-v%d.%s", t.Org, t.FiscalYear, t.Version, f.ext)
-		w.Header().Set("Content-Type", f.ctype)
-		w.Header().Set("Content-Disposition", "attachment; filename*=UTF-8''"+url.PathEscape(name))
-		w.Header().Set("Content-Length", strconv.Itoa(buf.Len()))
-		_, err := w.Write(buf.Bytes())
-		return err
+		return buf.Bytes(), f.ctype, fmt.Sprintf("%s-%d-v%d.%s", t.Org, t.FiscalYear, t.Version, f.ext), nil
 	}
-	return errNotFound("不支持的导出格式：%s", ext)
+	return nil, "", "", errNotFound("不支持的导出格式：%s", ext)
+}
+
+// attachment is a Content-Disposition for a download named name.
+func attachment(name string) string {
+	return "attachment; filename*=UTF-8''" + url.PathEscape(name)
 }

@@ -19,17 +19,9 @@ func (s *Server) versionsPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	all, err := s.db.Versions(r.Context(), sum.ID)
-	if err != nil {
-		return err
-	}
 	v := versionsView{Sum: sum}
-	for _, t := range all {
-		if ok, err := s.canSee(r.Context(), userOf(r), t); err != nil {
-			return err
-		} else if ok {
-			v.Versions = append(v.Versions, t)
-		}
+	if v.Versions, err = s.visibleVersions(r.Context(), userOf(r), sum.ID); err != nil {
+		return err
 	}
 	return s.render(w, r, "versions", sum.Org+" "+strconv.Itoa(sum.FiscalYear)+" 年 版本历史", v)
 }
@@ -49,17 +41,9 @@ func (s *Server) diffPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	all, err := s.db.Versions(r.Context(), sum.ID)
+	visible, err := s.visibleVersions(r.Context(), userOf(r), sum.ID)
 	if err != nil {
 		return err
-	}
-	var visible []jixiao.TableSummary
-	for _, t := range all {
-		if ok, err := s.canSee(r.Context(), userOf(r), t); err != nil {
-			return err
-		} else if ok {
-			visible = append(visible, t)
-		}
 	}
 	pick := func(param string, dflt jixiao.TableSummary) (jixiao.TableSummary, error) {
 		q := r.URL.Query().Get(param)

@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -199,7 +200,11 @@ func errorDetail(err error) string {
 // only their own org's, reviewers and admins any org they manage (a new
 // org is managed by admins only).
 func (s *Server) mayImport(r *http.Request, t *jixiao.Table) (bool, string) {
-	u := userOf(r)
+	return mayImportAs(userOf(r), t)
+}
+
+// mayImportAs is mayImport for user u.
+func mayImportAs(u *jixiao.User, t *jixiao.Table) (bool, string) {
 	if u.Role == jixiao.RoleAdmin {
 		return true, ""
 	}
@@ -207,6 +212,30 @@ func (s *Server) mayImport(r *http.Request, t *jixiao.Table) (bool, string) {
 		return true, ""
 	}
 	return false, "这张表的单位是“" + t.Org + "”，您只能导入本单位（" + u.OrgName + "）的表。"
+}
+
+// storeImport stores t, read from the file named name, as a new draft
+// version for u: the import page and the API both store through here.
+func (s *Server) storeImport(ctx context.Context, u *jixiao.User, t *jixiao.Table, name string) (jixiao.ImportResult, error) {
+	if ok, msg := mayImportAs(u, t); !ok {
+		return jixiao.ImportResult{}, errForbidden(msg)
+	}
+	if t.Review == nil {
+		t.Review, _ = s.reviewed(t, "")
+	}
+	t.Status, t.CreatedBy, t.Note = jixiao.StatusDraft, u.Login, "导入："+name
+	// An import does not overwrite work in review: a table already
+	// submitted or approved changes only through its own workflow.
+	if cur, err := s.db.Tables(ctx, jixiao.TableFilter{Org: t.Org, FiscalYear: t.FiscalYear}); err != nil {
+		return jixiao.ImportResult{}, err
+	} else if len(cur) > 0 && !cur[0].Status.Editable() && cur[0].Status != jixiao.StatusPublished {
+		return jixiao.ImportResult{}, jixiao.Errorf(jixiao.ECONFLICT, "%s %d 年的表正处于“%s”状态，不能导入新版本覆盖。", t.Org, t.FiscalYear, cur[0].Status.Label())
+	}
+	res, err := s.db.SaveVersion(ctx, t, sqldb.SaveOptions{Actor: u.Login})
+	if err == nil {
+		s.forgetOrgs() // the import may have made a new org
+	}
+	return res, err
 }
 
 // importCommit stores the previewed file as a new draft version.
@@ -220,25 +249,11 @@ func (s *Server) importCommit(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	t := res.Table
-	if ok, msg := s.mayImport(r, t); !ok {
-		return errForbidden(msg)
-	}
-	t.Review, _ = s.reviewed(t, "")
-	t.Status, t.CreatedBy, t.Note = jixiao.StatusDraft, u.Login, "导入："+up.name
-	// An import does not overwrite work in review: a table already
-	// submitted or approved changes only through its own workflow.
-	if cur, err := s.db.Tables(r.Context(), jixiao.TableFilter{Org: t.Org, FiscalYear: t.FiscalYear}); err != nil {
-		return err
-	} else if len(cur) > 0 && !cur[0].Status.Editable() && cur[0].Status != jixiao.StatusPublished {
-		return jixiao.Errorf(jixiao.ECONFLICT, "%s %d 年的表正处于“%s”状态，不能导入新版本覆盖。", t.Org, t.FiscalYear, cur[0].Status.Label())
-	}
-	res2, err := s.db.SaveVersion(r.Context(), t, sqldb.SaveOptions{Actor: u.Login})
+	res2, err := s.storeImport(r.Context(), u, res.Table, up.name)
 	if err != nil {
 		return err
 	}
 	s.uploads.take(r.PathValue("key"), u.ID)
-	s.forgetOrgs()
 	flash := "imported"
 	if res2.Outcome == jixiao.ImportUnchanged {
 		flash = "unchanged"

@@ -22,8 +22,12 @@ type ctxKey int
 const userKey ctxKey = iota
 
 // userOf returns the request's user; the zero User for the public.
-func userOf(r *http.Request) *jixiao.User {
-	if u, ok := r.Context().Value(userKey).(*jixiao.User); ok {
+func userOf(r *http.Request) *jixiao.User { return userFromContext(r.Context()) }
+
+// userFromContext is userOf for code that has only the request's context,
+// as the API's handlers do.
+func userFromContext(ctx context.Context) *jixiao.User {
+	if u, ok := ctx.Value(userKey).(*jixiao.User); ok {
 		return u
 	}
 	return &jixiao.User{}
@@ -60,19 +64,26 @@ func (s *Server) withUser(next http.Handler) http.Handler {
 // guard checks the route's access and renders the handler's error.
 func (s *Server) guard(a access, h handlerFunc) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		u := userOf(r)
-		if !a.allows(u) {
-			if u.Anonymous() {
-				s.renderError(w, r, errLogin("请先登录"))
-			} else {
-				s.renderError(w, r, errForbidden("您的角色（"+u.Role.Label()+"）无权进行此操作"))
-			}
+		if err := accessError(a, userOf(r)); err != nil {
+			s.renderError(w, r, err)
 			return
 		}
 		if err := h(w, r); err != nil {
 			s.renderError(w, r, err)
 		}
 	})
+}
+
+// accessError says why u may not use a route or operation of access a:
+// not logged in (401) or not in a role that may (403); nil when u may.
+func accessError(a access, u *jixiao.User) error {
+	if a.allows(u) {
+		return nil
+	}
+	if u.Anonymous() {
+		return errLogin("请先登录")
+	}
+	return errForbidden("您的角色（" + u.Role.Label() + "）无权进行此操作")
 }
 
 // securityHeaders sets what every response carries: a CSP that allows no

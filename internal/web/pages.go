@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"slices"
 	"strconv"
@@ -167,11 +168,17 @@ type projectView struct {
 }
 
 func (s *Server) projectPage(w http.ResponseWriter, r *http.Request) error {
-	sum, t, err := s.visibleTable(r)
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	if err != nil {
-		return err
+		return errNotFound("绩效目标表不存在")
 	}
-	p, seq, err := projectAt(r, t)
+	seq, err := strconv.Atoi(r.PathValue("seq"))
+	if err != nil {
+		seq = 0 // not found, once the table is
+	}
+	// Only this project is loaded: the page is read far more often than
+	// its table, which may have hundreds of projects.
+	sum, t, p, err := s.visibleProjectOf(r.Context(), userOf(r), id, seq)
 	if err != nil {
 		return err
 	}
@@ -208,26 +215,36 @@ type searchView struct {
 func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) error {
 	q := jixiao.FoldSpace(r.URL.Query().Get("q"))
 	v := searchView{Q: q, Limit: 200}
-	if q != "" {
-		hits, err := s.db.Search(r.Context(), q, 1000)
-		if err != nil {
-			return err
-		}
-		u := userOf(r)
-		for _, h := range hits {
-			// The newest published version for the public, the current
-			// one for those who manage the org; never both.
-			m, err := s.manages(r.Context(), u, h.Org)
-			if err != nil {
-				return err
-			}
-			if (m && h.Current) || (!m && h.Status == jixiao.StatusPublished) {
-				v.Hits = append(v.Hits, h)
-			}
-			if len(v.Hits) == v.Limit {
-				break
-			}
-		}
+	var err error
+	if v.Hits, err = s.search(r.Context(), userOf(r), q, v.Limit); err != nil {
+		return err
 	}
 	return s.render(w, r, "search", "搜索", v)
+}
+
+// search finds at most limit projects matching q that u may see: the
+// newest published version for the public, the current one for those who
+// manage the org; never both.
+func (s *Server) search(ctx context.Context, u *jixiao.User, q string, limit int) ([]sqldb.SearchHit, error) {
+	var list []sqldb.SearchHit
+	if q == "" {
+		return list, nil
+	}
+	hits, err := s.db.Search(ctx, q, 1000)
+	if err != nil {
+		return nil, err
+	}
+	for _, h := range hits {
+		m, err := s.manages(ctx, u, h.Org)
+		if err != nil {
+			return nil, err
+		}
+		if (m && h.Current) || (!m && h.Status == jixiao.StatusPublished) {
+			list = append(list, h)
+		}
+		if len(list) == limit {
+			break
+		}
+	}
+	return list, nil
 }

@@ -222,15 +222,6 @@ func wantsJSON(r *http.Request) bool {
 	return strings.Contains(a, "application/json") || strings.Contains(a, "application/problem+json")
 }
 
-// problem is an RFC 9457 problem detail.
-type problem struct {
-	Type   string `json:"type"`
-	Title  string `json:"title"`
-	Status int    `json:"status"`
-	Detail string `json:"detail"`
-	Code   string `json:"code"`
-}
-
 func (s *Server) renderError(w http.ResponseWriter, r *http.Request, err error) {
 	status, code := statusOf(err)
 	msg := userMessage(err)

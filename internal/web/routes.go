@@ -70,6 +70,10 @@ func (s *Server) routeTable() []route {
 		{"GET /schema/jixiao.table.v1.schema.json", anyone, s.schemaFile},
 		{"GET /template.xlsx", anyone, s.filingTemplate},
 
+		// The API's documents; its operations are in api.go.
+		{"GET /api/openapi.json", anyone, s.openAPIDocument},
+		{"GET /api/docs", anyone, s.apiDocsPage},
+
 		// Accounts.
 		{"GET /login", anyone, s.loginPage},
 		{"POST /login", anyone, s.login},

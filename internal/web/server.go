@@ -32,18 +32,19 @@ type Config struct {
 
 // Server is the web application.
 type Server struct {
-	db      *sqldb.DB
-	log     *slog.Logger
-	review  review.Options
-	score   score.Settings
-	secure  bool
-	ttl     time.Duration
-	now     func() time.Time
-	pages   *pages
-	logins  *auth.Limiter // per login name
-	clients *auth.Limiter // per client address
-	uploads *uploadStash
-	handler http.Handler
+	db       *sqldb.DB
+	log      *slog.Logger
+	review   review.Options
+	score    score.Settings
+	secure   bool
+	ttl      time.Duration
+	now      func() time.Time
+	pages    *pages
+	logins   *auth.Limiter // per login name
+	clients  *auth.Limiter // per client address
+	uploads  *uploadStash
+	handler  http.Handler
+	apiState *apiState // the JSON API, once mounted
 
 	orgsMu  sync.Mutex
 	orgTree *jixiao.OrgTree
