@@ -258,9 +258,11 @@ func (s *Server) saveEvaluation(w http.ResponseWriter, r *http.Request) error {
 	e, errs := s.evalOfForm(t, p, f)
 	v := evalFormView{Sum: sum, T: t, P: p, Seq: seq, Form: f, Errors: errs}
 	v.Result = s.scoreForm(t, p, e, &v.Form)
-	for _, in := range v.Result.Indicators {
+	for i, in := range v.Result.Indicators {
 		if in.Status == score.StatusInvalid {
 			v.Errors = append(v.Errors, fieldError{"actual_" + strconv.Itoa(in.Seq), "第 " + strconv.Itoa(in.Seq) + " 个指标“" + in.Name + "”的实际完成值“" + in.Actual + "”：" + in.Reason})
+		} else if msg := percentOutOfRange(p.Indicators[i], in.Actual, t.FiscalYear); msg != "" {
+			v.Errors = append(v.Errors, fieldError{"actual_" + strconv.Itoa(in.Seq), "第 " + strconv.Itoa(in.Seq) + " 个指标“" + in.Name + "”的实际完成值“" + in.Actual + "”" + msg})
 		}
 	}
 	if len(v.Errors) > 0 {

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"math/big"
 	"net/http"
 	"strconv"
 	"strings"
@@ -9,6 +10,7 @@ import (
 	"jixiao"
 	"jixiao/internal/score"
 	"jixiao/internal/sqldb"
+	"jixiao/internal/value"
 )
 
 // Monitoring (运行监控) and self-evaluation (绩效自评) pages, DESIGN §6.
@@ -290,9 +292,21 @@ func (s *Server) readProgress(r *http.Request, t *jixiao.Table, p *jixiao.Projec
 				errs = append(errs, fieldError{"attainment_" + k, "第 " + k + " 个指标的达成程度只能是 达成、部分达成 或 未达成"})
 			}
 		}
+		// 截至当期实际完成值 of a numeric target must be comparable with it
+		// too; for other targets it may say how far the work has got.
+		if it.Actual != "" && in.Annual.Kind == jixiao.KindNumeric {
+			r := score.ScoreIndicator(score.IndicatorInput{Indicator: in, Actual: it.Actual}, jixiao.Decimal{}, t.FiscalYear, s.score)
+			if r.Status == score.StatusInvalid {
+				errs = append(errs, fieldError{"actual_" + k, "第 " + k + " 个指标“" + in.Name + "”的截至当期实际完成值“" + it.Actual + "”：" + r.Reason})
+			} else if msg := percentOutOfRange(in, it.Actual, t.FiscalYear); msg != "" {
+				errs = append(errs, fieldError{"actual_" + k, "第 " + k + " 个指标“" + in.Name + "”的截至当期实际完成值“" + it.Actual + "”" + msg})
+			}
+		}
 		l := score.IndicatorLight(score.IndicatorInput{Indicator: in, Actual: rec.Forecast, Attainment: rec.ForecastAttainment}, t.FiscalYear, s.score)
 		if l.Explanation.Rule == "invalid" {
 			errs = append(errs, fieldError{"forecast_" + k, "第 " + k + " 个指标“" + in.Name + "”的全年预计值“" + it.Forecast + "”：" + l.Reason})
+		} else if msg := percentOutOfRange(in, it.Forecast, t.FiscalYear); msg != "" {
+			errs = append(errs, fieldError{"forecast_" + k, "第 " + k + " 个指标“" + in.Name + "”的全年预计值“" + it.Forecast + "”" + msg})
 		}
 		if (l.Color == score.Red || l.Color == score.Yellow) && it.Reason == "" {
 			errs = append(errs, fieldError{"reason_" + k, "第 " + k + " 个指标预计不能达到目标（" + l.Color.Chinese() + "），请填写偏差原因"})
@@ -370,4 +384,51 @@ func (s *Server) saveProgress(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	return s.redirect(w, r, tableURL(sum.ID)+"/monitor", "saved")
+}
+
+// percentOutOfRange says what is wrong with v, typed for indicator in
+// whose annual target is a percentage: a percentage lies in 0–100 % unless
+// the target itself goes beyond (≥120%, a range below 0). The score
+// package would judge 120 % against ≥95 % met and say nothing; for a rate
+// (合格率, 满意度, 到位率) it is a typing error. "" when v is in range, is
+// not a percentage, or is not a number at all (the score package says why
+// then). A bare number takes the target's unit, ‰ counts a tenth.
+func percentOutOfRange(in *jixiao.Indicator, v string, fiscalYear int) string {
+	t := in.Annual
+	if t.Kind != jixiao.KindNumeric {
+		return ""
+	}
+	isPercent := func(u string) bool { return u == "%" || u == "％" || u == "百分比" }
+	unit := t.Unit
+	if unit == "" {
+		unit = value.Normalize(in.Unit)
+	}
+	if !isPercent(unit) {
+		return ""
+	}
+	a := value.Parse(v, value.Context{FiscalYear: fiscalYear, IndicatorName: in.Name})
+	if a.Kind != jixiao.KindNumeric || a.Op == jixiao.OpRange || !a.Value.IsSet() {
+		return ""
+	}
+	x := a.Value.Rat()
+	switch {
+	case a.Unit == "" || isPercent(a.Unit):
+	case a.Unit == "‰":
+		x.Quo(x, big.NewRat(10, 1))
+	default:
+		return ""
+	}
+	above := func(d jixiao.Decimal, n int64) bool { return d.IsSet() && d.Rat().Cmp(big.NewRat(n, 1)) > 0 }
+	below := func(d jixiao.Decimal, n int64) bool { return d.IsSet() && d.Rat().Cmp(big.NewRat(n, 1)) < 0 }
+	target := t.Text
+	if target == "" {
+		target = t.Raw
+	}
+	switch {
+	case x.Cmp(big.NewRat(100, 1)) > 0 && !above(t.Value, 100) && !above(t.Max, 100):
+		return "超过 100%：百分比应在 0–100% 之间（年度指标值“" + target + "”不超过 100%）"
+	case x.Sign() < 0 && !below(t.Value, 0):
+		return "小于 0：百分比应在 0–100% 之间"
+	}
+	return ""
 }

@@ -22,6 +22,7 @@ import (
 	"testing"
 
 	"jixiao"
+	"jixiao/internal/score"
 	"jixiao/internal/sqldb"
 	"jixiao/internal/table"
 )
@@ -388,6 +389,8 @@ func TestProgressValidation(t *testing.T) {
 			[]string{"第 2 个指标", "发放创业担保贷款贴息", "450场", "单位“场”", "“万元”", "不能换算"}},
 		{"a 万元 amount against a 场 target", map[string]string{"forecast_1": "30万元"},
 			[]string{"第 1 个指标", "举办招聘会", "不能换算"}},
+		{"an amount to date against a count", map[string]string{"actual_1": "5万元"},
+			[]string{"第 1 个指标", "举办招聘会", "截至当期实际完成值“5万元”", "不能换算"}},
 		{"a deadline forecast that is no date", map[string]string{"forecast_4": "尽快完成"},
 			[]string{"第 4 个指标", "贴息资金发放时间", "无法识别"}},
 		{"a forecast that is no number", map[string]string{"forecast_3": "较好"},
@@ -437,6 +440,55 @@ func lightOf(page string, seq int) string {
 		}
 	}
 	return ""
+}
+
+// TestProgressPercentOver100: a percentage cannot exceed 100 % unless the
+// target itself asks for more. The score package alone judges 120 %
+// against ≥95 % met, with no more than a note that the target may have
+// been set too low; the forms refuse it.
+func TestProgressPercentOver100(t *testing.T) {
+	f := newMonFixture(t)
+	filer := f.client(t, "filer", filerPassword)
+
+	rate := monTable(2024, jixiao.StatusPublished).Projects()[0].Indicators[2]
+	if l := score.IndicatorLight(score.IndicatorInput{Indicator: rate, Actual: "120%"}, 2024, score.DefaultSettings()); l.Color != score.Green {
+		t.Errorf("score: 120%% against %s is %s (%s), no longer what this test pins", rate.Annual.Text, l.Color, l.Reason)
+	}
+
+	form := goodProgress(0)
+	form.Set("forecast_3", "120%")
+	r := filer.post(progressPath(f.published, 1), form).want(t, "120% against ≥95%", http.StatusUnprocessableEntity)
+	hasMessage(t, "120% against ≥95%", formErrors(r.body), "第 3 个指标", "职业培训合格率", "120%", "0–100%")
+	keeps(t, "120% against ≥95%", r.body, form)
+
+	form.Set("forecast_3", "96%")
+	form.Set("actual_3", "101%")
+	r = filer.post(progressPath(f.published, 1), form).want(t, "101% to date", http.StatusUnprocessableEntity)
+	hasMessage(t, "101% to date", formErrors(r.body), "第 3 个指标", "截至当期实际完成值", "101%")
+
+	form.Set("actual_3", "-3%")
+	r = filer.post(progressPath(f.published, 1), form).want(t, "a negative percentage", http.StatusUnprocessableEntity)
+	hasMessage(t, "a negative percentage", formErrors(r.body), "第 3 个指标", "-3%", "0–100%")
+
+	// A bare number takes the target's unit, %.
+	form.Set("actual_3", "96")
+	form.Set("forecast_6", "150")
+	r = filer.post(progressPath(f.published, 1), form).want(t, "150 against ≥90%", http.StatusUnprocessableEntity)
+	hasMessage(t, "150 against ≥90%", formErrors(r.body), "第 6 个指标", "服务对象满意度", "150")
+
+	// ≥110% allows more than 100.
+	p2 := url.Values{"base": {"0"}, "as_of": {"2024-06-30"}, "budget": {"200"}, "executed": {"100"},
+		"forecast_1": {"2100人次"}, "forecast_2": {"125%"}, "forecast_3": {"2次"}, "forecast_4": {"95%"}}
+	filer.post(progressPath(f.published, 2), p2).want(t, "125% against ≥110%", http.StatusSeeOther)
+
+	// The same at the year's end.
+	ev := evalForm(0)
+	ev.Set("actual_6", "100.5%")
+	r = filer.post(evalPath(f.published, 1), ev).want(t, "100.5% at evaluation", http.StatusUnprocessableEntity)
+	hasMessage(t, "100.5% at evaluation", formErrors(r.body), "第 6 个指标", "服务对象满意度", "实际完成值“100.5%”超过 100%")
+	keeps(t, "100.5% at evaluation", r.body, ev)
+	ev.Set("actual_6", "100%")
+	filer.post(evalPath(f.published, 1), ev).want(t, "100% at evaluation", http.StatusSeeOther)
 }
 
 // TestProgressVersionsAndAudit: every save of a report is a new version of
