@@ -259,12 +259,21 @@ func (s *Server) saveEvaluation(w http.ResponseWriter, r *http.Request) error {
 	v := evalFormView{Sum: sum, T: t, P: p, Seq: seq, Form: f, Errors: errs}
 	v.Result = s.scoreForm(t, p, e, &v.Form)
 	for i, in := range v.Result.Indicators {
-		if in.Status == score.StatusInvalid {
-			v.Errors = append(v.Errors, fieldError{"actual_" + strconv.Itoa(in.Seq), "第 " + strconv.Itoa(in.Seq) + " 个指标“" + in.Name + "”的实际完成值“" + in.Actual + "”：" + in.Reason})
-		} else if msg := percentOutOfRange(p.Indicators[i], in.Actual, t.FiscalYear); msg != "" {
-			v.Errors = append(v.Errors, fieldError{"actual_" + strconv.Itoa(in.Seq), "第 " + strconv.Itoa(in.Seq) + " 个指标“" + in.Name + "”的实际完成值“" + in.Actual + "”" + msg})
+		k := strconv.Itoa(in.Seq)
+		what := "第 " + k + " 个指标“" + in.Name + "”"
+		switch {
+		case in.Status == score.StatusInvalid && in.Kind == jixiao.KindQualitative && v.Form.Items[i].Attainment != "":
+			// graded with the select and the share, not with the actual's text
+			v.Errors = append(v.Errors, fieldError{"share_" + k, what + "：" + in.Reason})
+		case in.Status == score.StatusInvalid:
+			v.Errors = append(v.Errors, fieldError{"actual_" + k, what + "的实际完成值“" + in.Actual + "”：" + in.Reason})
+		default:
+			if msg := percentOutOfRange(p.Indicators[i], in.Actual, t.FiscalYear); msg != "" {
+				v.Errors = append(v.Errors, fieldError{"actual_" + k, what + "的实际完成值“" + in.Actual + "”" + msg})
+			}
 		}
 	}
+
 	if len(v.Errors) > 0 {
 		return s.render(w, r, "evalform", "填报绩效自评："+p.Name, v, http.StatusUnprocessableEntity)
 	}

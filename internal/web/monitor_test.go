@@ -704,7 +704,10 @@ func TestEvaluation(t *testing.T) {
 	bad := evalForm(0)
 	bad.Set("share_5", "90")
 	r := filer.post(evalPath(id, 1), bad).want(t, "share outside the band", http.StatusUnprocessableEntity)
-	hasMessage(t, "share outside the band", formErrors(r.body), "第 5 个指标", "促进劳动者就业创业", "60%–80%", "90")
+	hasMessage(t, "share outside the band", formErrors(r.body), "第 5 个指标“促进劳动者就业创业”：部分达成的得分比例应在 60%–80% 之间，实际为 90%")
+	if msgs := strings.Join(formErrors(r.body), "\n"); strings.Contains(msgs, "实际完成值“”") {
+		t.Errorf("the message about a share speaks of an empty 实际完成值: %s", msgs)
+	}
 	keeps(t, "share outside the band", r.body, bad)
 	bad.Set("share_5", "七成")
 	r = filer.post(evalPath(id, 1), bad).want(t, "share not a number", http.StatusUnprocessableEntity)
