@@ -44,9 +44,30 @@ func (s *Server) evaluations(r *http.Request, t *jixiao.Table) ([]evalProject, e
 			ep.Entry, ep.Started, e = &got, true, got.ProjectEvaluation
 		}
 		ep.Result = score.Evaluate(e.Input(p, t.MoneyUnit), s.score)
+		showGrades(&ep.Result, e)
 		out = append(out, ep)
 	}
 	return out, nil
+}
+
+// showGrades puts a qualitative indicator's grade where the 自评表 shows
+// its 实际完成值 when nothing was typed there: "部分达成 75%".
+func showGrades(res *score.ProjectResult, e score.ProjectEvaluation) {
+	bySeq := map[int]score.IndicatorEvaluation{}
+	for _, ie := range e.Indicators {
+		bySeq[ie.Seq] = ie
+	}
+	for i := range res.Indicators {
+		r := &res.Indicators[i]
+		ie := bySeq[r.Seq]
+		if ie.Attainment == "" || strings.TrimSpace(r.Actual) != "" {
+			continue
+		}
+		r.Actual = string(ie.Attainment)
+		if ie.Share.IsSet() {
+			r.Actual += " " + ie.Share.String() + "%"
+		}
+	}
 }
 
 func (s *Server) evaluationPage(w http.ResponseWriter, r *http.Request) error {
@@ -89,10 +110,14 @@ func (s *Server) evaluationExport(w http.ResponseWriter, r *http.Request) error 
 		cw.Write([]string{"项目名称", "序号", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "计算过程", "项目总分", "等级"})
 		for _, p := range ps {
 			for _, in := range p.Result.Indicators {
-				cw.Write([]string{p.P.Name, strconv.Itoa(in.Seq), in.Name, in.Target, in.Actual, in.Weight.String(), in.Score.String(), in.Explanation.Text, "", ""})
+				cw.Write([]string{p.P.Name, strconv.Itoa(in.Seq), in.Name, in.Target, in.Actual, in.Weight.String(), fixed2(in.Score), in.Explanation.Text, "", ""})
 			}
 			b := p.Result.Budget
-			cw.Write([]string{p.P.Name, "", "预算执行率", "", b.Rate.String(), b.Weight.String(), b.Score.String(), b.Explanation.Text, p.Result.Total.String(), p.Result.Grade})
+			rate := fixed2(b.Rate)
+			if rate != "" {
+				rate += "%"
+			}
+			cw.Write([]string{p.P.Name, "", "预算执行率", "", rate, b.Weight.String(), fixed2(b.Score), b.Explanation.Text, fixed2(p.Result.Total), p.Result.Grade})
 		}
 		cw.Flush()
 		w.Header().Set("Content-Type", "text/csv; charset=utf-8")

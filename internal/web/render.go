@@ -47,7 +47,8 @@ var funcs = template.FuncMap{
 		}
 		return t.In(chinaTime).Format("2006-01-02 15:04")
 	},
-	"add": func(a, b int) int { return a + b },
+	"add":    func(a, b int) int { return a + b },
+	"fixed2": fixed2,
 	"kindLabel": func(k jixiao.TargetKind) string {
 		switch k {
 		case jixiao.KindNumeric:
@@ -103,6 +104,15 @@ var funcs = template.FuncMap{
 		}
 		return map[string]any{"Row": row, "Cats": cats, "Custom": custom}
 	},
+}
+
+// fixed2 prints a score with its two decimals, as the 自评表 prints them
+// ("12.50", not "12.5"); "" when unset.
+func fixed2(d jixiao.Decimal) string {
+	if !d.IsSet() {
+		return ""
+	}
+	return d.Rat().FloatString(2)
 }
 
 // chinaTime is UTC+8, the time officials read; fixed, so that the binary
