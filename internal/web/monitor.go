@@ -176,7 +176,10 @@ func (s *Server) monitorOverview(w http.ResponseWriter, r *http.Request) error {
 
 // progressForm is the monitoring form as typed.
 type progressForm struct {
-	Base     int
+	Base int
+	// BaseAsOf is the date of the report version Base: a form whose date
+	// is changed starts a report of the new date.
+	BaseAsOf string
 	AsOf     string
 	Budget   string
 	Executed string
@@ -213,6 +216,7 @@ func (s *Server) progressFormOf(t *jixiao.Table, p *jixiao.Project, e *sqldb.Pro
 	byseq := map[int]score.IndicatorProgress{}
 	if e != nil {
 		f.Base, f.AsOf = e.Version, e.AsOf.Format("2006-01-02")
+		f.BaseAsOf = f.AsOf
 		f.Budget, f.Executed, f.Note = e.Budget.Format(t.MoneyUnit), e.Executed.Format(t.MoneyUnit), e.Note
 		for _, it := range e.Indicators {
 			byseq[it.Seq] = it
@@ -257,6 +261,7 @@ func (s *Server) readProgress(r *http.Request, t *jixiao.Table, p *jixiao.Projec
 	f := progressForm{AsOf: strings.TrimSpace(pf.Get("as_of")), Budget: strings.TrimSpace(pf.Get("budget")),
 		Executed: strings.TrimSpace(pf.Get("executed")), Note: strings.TrimSpace(pf.Get("note"))}
 	f.Base, _ = strconv.Atoi(pf.Get("base"))
+	f.BaseAsOf = pf.Get("base_as_of")
 	var errs []fieldError
 	pp := score.ProjectProgress{FiscalYear: t.FiscalYear, Note: f.Note}
 	d, err := time.Parse("2006-01-02", f.AsOf)
@@ -369,10 +374,10 @@ func (s *Server) saveProgress(w http.ResponseWriter, r *http.Request) error {
 		names[in.Seq] = in.Name
 	}
 	// The base is the version of the report of this date the form showed;
-	// a report of a new date starts at 0.
+	// a report of a new date starts at 0. (Whether another date was
+	// reported since does not matter: each date has its own versions.)
 	base := 0
-	if prev, err := s.db.LatestProgress(r.Context(), sqldb.ProjectKey{Org: t.Org, FiscalYear: t.FiscalYear, Project: p.Name}); err == nil &&
-		prev.AsOf.Equal(pp.AsOf) {
+	if f.BaseAsOf == f.AsOf {
 		base = f.Base
 	}
 	_, err = s.db.SaveProgress(r.Context(), sqldb.ProjectKey{Org: t.Org, FiscalYear: t.FiscalYear, Project: p.Name}, pp, names, base, u.Login)

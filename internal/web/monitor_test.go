@@ -284,8 +284,12 @@ func evalPath(id int64, seq int) string {
 // is green: budget 250 of 500 by the end of June (warning value 100), every
 // forecast meeting its target.
 func goodProgress(base int) url.Values {
+	baseAsOf := ""
+	if base > 0 {
+		baseAsOf = "2024-06-30"
+	}
 	return url.Values{
-		"base": {fmt.Sprint(base)}, "as_of": {"2024-06-30"}, "budget": {"500.00"}, "executed": {"250.00"},
+		"base": {fmt.Sprint(base)}, "base_as_of": {baseAsOf}, "as_of": {"2024-06-30"}, "budget": {"500.00"}, "executed": {"250.00"},
 		"note":     {"上半年按序时进度推进。"},
 		"actual_1": {"16场"}, "forecast_1": {"32场"}, "reason_1": {""}, "measure_1": {""},
 		"actual_2": {"210"}, "forecast_2": {"420"},
@@ -557,13 +561,23 @@ func TestProgressVersionsAndAudit(t *testing.T) {
 		t.Error("the monitoring page does not show the September report")
 	}
 
+	// A form of the June report opened before the September one was filed
+	// still saves the next version of June: each date has its own versions.
+	june := goodProgress(2)
+	june.Set("note", "六月报告的更正")
+	filer.post(path, june).want(t, "June's version 3 after September's report", http.StatusSeeOther)
+	june.Set("note", "另一个旧窗口")
+	r = filer.post(path, june).want(t, "June's stale version 2", http.StatusConflict)
+	hasMessage(t, "June's stale version 2", formErrors(r.body), "保存冲突", "2024-06-30", "第 3 版")
+
 	recs, err := f.db.AuditLog(t.Context(), sqldb.AuditFilter{Object: "progress:" + monOrg + "/2024/就业创业服务经费"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(recs) != 3 {
-		t.Fatalf("audit: %d records of the reports, want 3 (the refused save is none)", len(recs))
+	if len(recs) != 4 {
+		t.Fatalf("audit: %d records of the reports, want 4 (the refused saves are none)", len(recs))
 	}
+	recs = recs[1:] // June's version 3
 	wantVersions := []string{`"as_of":"2024-09-30"`, `"as_of":"2024-06-30"`, `"as_of":"2024-06-30"`}
 	for i, rec := range recs {
 		if rec.Action != "progress.save" || rec.Actor != "filer" || !strings.Contains(rec.After, wantVersions[i]) {
