@@ -212,7 +212,7 @@ type progressView struct {
 }
 
 func (s *Server) progressFormOf(t *jixiao.Table, p *jixiao.Project, e *sqldb.ProgressEntry) progressForm {
-	f := progressForm{AsOf: time.Now().In(chinaTime).Format("2006-01-02"), Budget: p.Funding.Total.Format(t.MoneyUnit)}
+	f := progressForm{AsOf: s.defaultAsOf(t.FiscalYear), Budget: p.Funding.Total.Format(t.MoneyUnit)}
 	byseq := map[int]score.IndicatorProgress{}
 	if e != nil {
 		f.Base, f.AsOf = e.Version, e.AsOf.Format("2006-01-02")
@@ -230,6 +230,22 @@ func (s *Server) progressFormOf(t *jixiao.Table, p *jixiao.Project, e *sqldb.Pro
 			Reason: it.DeviationReason, Measure: it.Measure})
 	}
 	return f
+}
+
+// defaultAsOf is the date a first report proposes: today within the
+// fiscal year; its last day once the year is over, so that a late report
+// (or one on last year's targets) is not refused for the date the form
+// proposed; the end of its first month before it begins.
+func (s *Server) defaultAsOf(year int) string {
+	now := s.now().In(chinaTime)
+	d := now.Format("2006-01-02")
+	switch {
+	case now.Year() > year:
+		d = strconv.Itoa(year) + "-12-31"
+	case now.Year() < year:
+		d = strconv.Itoa(year) + "-01-31"
+	}
+	return d
 }
 
 func (s *Server) progressPage(w http.ResponseWriter, r *http.Request) error {
@@ -326,6 +342,10 @@ func (s *Server) readProgress(r *http.Request, t *jixiao.Table, p *jixiao.Projec
 func (s *Server) judgeProgress(t *jixiao.Table, p *jixiao.Project, v *progressView) {
 	pp, _ := s.progressOfForm(t, v.Form)
 	ls := pp.Lights(p, t.MoneyUnit, s.score)
+	if v.Form.Executed == "" {
+		// an empty field is not an execution of 0: no red light before anything is typed
+		ls.Budget = score.Light{Color: score.NoLight, Reason: "未填截至当期执行数"}
+	}
 	v.Budget = &ls.Budget
 	for i := range v.Form.Items {
 		if i < len(ls.Indicators) {

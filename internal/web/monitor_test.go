@@ -20,6 +20,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"jixiao"
 	"jixiao/internal/score"
@@ -509,6 +510,19 @@ func TestProgressVersionsAndAudit(t *testing.T) {
 	}
 	if got, _ := field(page, "budget"); got != "500.00" {
 		t.Errorf("the first form's budget is %q, want the project's 500.00", got)
+	}
+	// The date proposed lies in the fiscal year, so that the form saves as
+	// proposed; before anything is typed the budget has no light.
+	cst := time.Now().In(time.FixedZone("CST", 8*3600))
+	wantAsOf := cst.Format("2006-01-02")
+	if cst.Year() > 2024 {
+		wantAsOf = "2024-12-31"
+	}
+	if got, _ := field(page, "as_of"); got != wantAsOf {
+		t.Errorf("the first form proposes the date %q, want %q", got, wantAsOf)
+	}
+	if !strings.Contains(page, `<span class="light l-none"`) || !strings.Contains(page, "未填截至当期执行数") || strings.Contains(page, "l-red") {
+		t.Errorf("the first form shows a budget light before anything is typed: %s", regexp.MustCompile(`(?s)<legend>.*?</legend>`).FindString(page))
 	}
 
 	r := filer.post(path, goodProgress(0)).want(t, "first save", http.StatusSeeOther)
