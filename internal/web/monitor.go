@@ -1,8 +1,10 @@
 package web
 
 import (
+	"context"
 	"math/big"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -124,10 +126,13 @@ func (s *Server) monitorOverview(w http.ResponseWriter, r *http.Request) error {
 	u := userOf(r)
 	year, _ := strconv.Atoi(r.URL.Query().Get("year"))
 	if year == 0 {
-		year = time.Now().In(chinaTime).Year()
+		var err error
+		if year, err = s.monitoredYear(r.Context(), u); err != nil {
+			return err
+		}
 	}
 	v := monitorView{Year: year, Color: r.URL.Query().Get("color"), Counts: map[string]int{}}
-	tables, err := s.visibleTables(r.Context(), u, year)
+	tables, err := s.monitoredTables(r.Context(), u, year)
 	if err != nil {
 		return err
 	}
@@ -140,11 +145,6 @@ func (s *Server) monitorOverview(w http.ResponseWriter, r *http.Request) error {
 		byKey[entries[i].Key.Org+"\x00"+entries[i].Key.Project] = &entries[i]
 	}
 	for _, sum := range tables {
-		if m, err := s.manages(r.Context(), u, sum.Org); err != nil {
-			return err
-		} else if !m || (sum.Status != jixiao.StatusApproved && sum.Status != jixiao.StatusPublished) {
-			continue
-		}
 		t, err := s.db.Table(r.Context(), sum.ID)
 		if err != nil {
 			return err
@@ -172,6 +172,68 @@ func (s *Server) monitorOverview(w http.ResponseWriter, r *http.Request) error {
 		}
 	}
 	return s.render(w, r, "monitor", strconv.Itoa(year)+" 年运行监控预警", v)
+}
+
+// monitoredTables lists the table versions of year whose monitoring u
+// follows: of every org u manages, the current version when it is
+// approved or published, else — while an adjustment is drafted or
+// reviewed — the newest published one, whose targets still hold.
+func (s *Server) monitoredTables(ctx context.Context, u *jixiao.User, year int) ([]jixiao.TableSummary, error) {
+	tables, err := s.visibleTables(ctx, u, year)
+	if err != nil {
+		return nil, err
+	}
+	published, err := s.db.Tables(ctx, jixiao.TableFilter{FiscalYear: year, Published: true})
+	if err != nil {
+		return nil, err
+	}
+	var out []jixiao.TableSummary
+	for _, sum := range tables {
+		if m, err := s.manages(ctx, u, sum.Org); err != nil {
+			return nil, err
+		} else if !m {
+			continue
+		}
+		if sum.Status != jixiao.StatusApproved && sum.Status != jixiao.StatusPublished {
+			i := slices.IndexFunc(published, func(p jixiao.TableSummary) bool { return p.Org == sum.Org && p.FiscalYear == sum.FiscalYear })
+			if i < 0 {
+				continue
+			}
+			sum = published[i]
+		}
+		out = append(out, sum)
+	}
+	return out, nil
+}
+
+// monitoredYear is the year /monitor shows unless asked: this year when
+// u follows any table of it, else the newest year u does (the demo's
+// years, last year's tables in January).
+func (s *Server) monitoredYear(ctx context.Context, u *jixiao.User) (int, error) {
+	this := s.now().In(chinaTime).Year()
+	all, err := s.visibleTables(ctx, u, 0)
+	if err != nil {
+		return 0, err
+	}
+	newest := 0
+	for _, sum := range all {
+		if sum.Status != jixiao.StatusApproved && sum.Status != jixiao.StatusPublished {
+			continue
+		}
+		if m, err := s.manages(ctx, u, sum.Org); err != nil {
+			return 0, err
+		} else if !m {
+			continue
+		}
+		if sum.FiscalYear == this {
+			return this, nil
+		}
+		newest = max(newest, sum.FiscalYear)
+	}
+	if newest == 0 {
+		return this, nil
+	}
+	return newest, nil
 }
 
 // progressForm is the monitoring form as typed.

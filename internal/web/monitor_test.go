@@ -656,6 +656,22 @@ func TestMonitorRedFilter(t *testing.T) {
 			t.Errorf("light counts: %q", got)
 		}
 	}
+	// Without a year, /monitor shows the newest year with monitored
+	// tables (2024: the 2025 table is a draft), not an empty calendar year.
+	if rows := redRows(filer.get("/monitor?color=red").want(t, "red filter, no year", http.StatusOK).body); len(rows) != 1 {
+		t.Errorf("/monitor?color=red without a year lists %q", rows)
+	}
+	// An adjustment being drafted does not hide the lights of the
+	// published targets, which still hold.
+	adj := monTable(2024, jixiao.StatusDraft)
+	adj.Projects()[0].Goal += "（调整）"
+	if _, err := f.db.SaveVersion(t.Context(), adj, sqldb.SaveOptions{Actor: "filer"}); err != nil {
+		t.Fatal(err)
+	}
+	page := filer.get("/monitor?year=2024&color=red").body
+	if rows := redRows(page); len(rows) != 1 || !strings.Contains(page, fmt.Sprintf(`href="/tables/%d/monitor#p1"`, f.published)) {
+		t.Errorf("with an adjustment drafted, the red filter lists %q (want the published version's item)", rows)
+	}
 	yellow := redRows(filer.get("/monitor?year=2024&color=yellow").want(t, "yellow filter", http.StatusOK).body)
 	if len(yellow) != 2 || yellow[0][2] != "预算执行" || yellow[1][2] != "指标 3. 培训投诉次数" {
 		t.Errorf("yellow filter lists %q", yellow)
@@ -673,7 +689,7 @@ func TestMonitorRedFilter(t *testing.T) {
 	// A new version of the report: the forecast meets the target.
 	green := goodProgress(1)
 	filer.post(progressPath(f.published, 1), green).want(t, "green report", http.StatusSeeOther)
-	page := filer.get("/monitor?year=2024&color=red").want(t, "red filter after", http.StatusOK).body
+	page = filer.get("/monitor?year=2024&color=red").want(t, "red filter after", http.StatusOK).body
 	if rows := redRows(page); len(rows) != 0 {
 		t.Fatalf("after a good forecast the red filter still lists %q", rows)
 	}
