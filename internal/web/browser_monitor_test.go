@@ -68,6 +68,9 @@ func TestBrowserMonitoring(t *testing.T) {
 	if !strings.Contains(js[string](filer, `document.querySelector("#progress-form tbody tr:first-child .light").className`), "l-red") {
 		t.Error("the refused form does not show indicator 1 red")
 	}
+	if n := filer.count(`textarea[name=reason_1].field-error`); n != 1 || filer.count(`.field-error`) != 1 {
+		t.Error("the refused form does not mark the deviation reason, and only it")
+	}
 
 	filer.step("give the reason", fill(formField("reason_1"), "场地改造，上半年招聘会暂停"))
 	filer.nav("save", http.StatusOK, save)
@@ -120,6 +123,22 @@ func TestBrowserMonitoring(t *testing.T) {
 		t.Fatalf("after the correction the red filter lists %d items", n)
 	}
 	contains(t, "empty red filter", filer.text(`p.empty`), "没有红灯")
+
+	// At the year's end the self-evaluation starts from the forecast.
+	filer.open(tablePathOf(f.published) + "/evaluation")
+	filer.nav("open the evaluation form", http.StatusOK, chromedp.Click(chromedp.CSS(`#p1 h2 a.button`)))
+	filer.shot("evaluation-carried-over")
+	contains(t, "carried over", filer.text(`p.flash`), "已按最近一次运行监控的全年预计值预先填入")
+	if got := js[string](filer, `document.querySelector("input[name=actual_1]").value`); got != "32场" {
+		t.Fatalf("the evaluation form proposes %q for indicator 1, want the forecast 32场", got)
+	}
+	filer.step("the year's figures", fill(`input[name=executed]`, "460"), fill(`input[name=actual_6]`, "88%"))
+	filer.nav("save the evaluation", http.StatusOK, chromedp.Click(chromedp.CSS(`form[action$="/evaluation"] button[type=submit]`)))
+	filer.shot("evaluation")
+	head := filer.text(`#p1 h2`)
+	contains(t, "自评表 total", head, "总分 98.98")
+	contains(t, "自评表 grade", head, "优")
+	contains(t, "自评表 formula", filer.text(`#p1 table.evaltable`), "实际值/目标值×权重 = 88/90×10 = 9.78")
 }
 
 // formField is the CSS selector of a progress form's field.

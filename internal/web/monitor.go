@@ -111,6 +111,9 @@ type monitorItem struct {
 	Indicator string
 	Light     score.Light
 	What      string // 预算执行 or the indicator
+	// Deviation and Measure are what the report says of this item: an
+	// indicator's 偏差原因 and 纠偏措施, the budget's 总体情况说明.
+	Deviation, Measure string
 }
 
 type monitorView struct {
@@ -155,19 +158,26 @@ func (s *Server) monitorOverview(w http.ResponseWriter, r *http.Request) error {
 				continue
 			}
 			pl := s.lightsOf(t, i+1, p, e)
-			add := func(what, ind string, l score.Light) {
-				v.Counts[string(l.Color)]++
-				if l.Color != score.Red && l.Color != score.Yellow {
+			add := func(it monitorItem) {
+				v.Counts[string(it.Light.Color)]++
+				if it.Light.Color != score.Red && it.Light.Color != score.Yellow {
 					return
 				}
-				if v.Color != "" && string(l.Color) != v.Color {
+				if v.Color != "" && string(it.Light.Color) != v.Color {
 					return
 				}
-				v.Items = append(v.Items, monitorItem{projectLights: pl, Indicator: ind, Light: l, What: what})
+				it.projectLights = pl
+				v.Items = append(v.Items, it)
 			}
-			add("预算执行", "", pl.Lights.Budget)
+			add(monitorItem{What: "预算执行", Light: pl.Lights.Budget, Deviation: e.Note})
 			for _, il := range pl.Lights.Indicators {
-				add("指标", strconv.Itoa(il.Seq)+". "+il.Name, il.Light)
+				it := monitorItem{What: "指标", Indicator: strconv.Itoa(il.Seq) + ". " + il.Name, Light: il.Light}
+				for _, rec := range e.Indicators {
+					if rec.Seq == il.Seq {
+						it.Deviation, it.Measure = rec.DeviationReason, rec.Measure
+					}
+				}
+				add(it)
 			}
 		}
 	}

@@ -606,19 +606,20 @@ func TestProgressVersionsAndAudit(t *testing.T) {
 	}
 }
 
-// redRows returns the rows of /monitor: light, project and what.
-func redRows(page string) [][3]string {
-	var out [][3]string
+// redRows returns the rows of /monitor: light, project, what, and the
+// deviation reason and measure.
+func redRows(page string) [][4]string {
+	var out [][4]string
 	body := regexp.MustCompile(`(?s)<tbody>(.*?)</tbody>`).FindStringSubmatch(page)
 	if body == nil {
 		return nil
 	}
 	for _, tr := range regexp.MustCompile(`(?s)<tr>(.*?)</tr>`).FindAllStringSubmatch(body[1], -1) {
 		tds := regexp.MustCompile(`(?s)<td>(.*?)</td>`).FindAllStringSubmatch(tr[1], -1)
-		if len(tds) < 4 {
+		if len(tds) < 6 {
 			continue
 		}
-		out = append(out, [3]string{text(tds[0][1]), text(tds[2][1]), text(tds[3][1])})
+		out = append(out, [4]string{text(tds[0][1]), text(tds[2][1]), text(tds[3][1]), text(tds[5][1])})
 	}
 	return out
 }
@@ -645,11 +646,8 @@ func TestMonitorRedFilter(t *testing.T) {
 	for _, c := range []*client{filer, reviewer} {
 		page := c.get("/monitor?year=2024&color=red").want(t, "red filter", http.StatusOK).body
 		rows := redRows(page)
-		if len(rows) != 1 || rows[0] != [3]string{"红灯", "就业创业服务经费", "指标 1. 举办招聘会"} {
-			t.Fatalf("red filter lists %q, want only indicator 1 of 就业创业服务经费", rows)
-		}
-		if !strings.Contains(page, "场地改造，上半年招聘会暂停") {
-			t.Error("the red list does not show the deviation reason")
+		if len(rows) != 1 || rows[0] != [4]string{"红灯", "就业创业服务经费", "指标 1. 举办招聘会", "场地改造，上半年招聘会暂停 措施：下半年每月加办两场"} {
+			t.Fatalf("red filter lists %q, want only indicator 1 of 就业创业服务经费 with its reason", rows)
 		}
 		if got := text(regexp.MustCompile(`(?s)<p>全部灯：.*?</p>`).FindString(page)); got != "全部灯： 红灯 1 · 黄灯 2 · 绿灯 9" &&
 			got != "全部灯：红灯 1 · 黄灯 2 · 绿灯 9" {
@@ -673,7 +671,10 @@ func TestMonitorRedFilter(t *testing.T) {
 		t.Errorf("with an adjustment drafted, the red filter lists %q (want the published version's item)", rows)
 	}
 	yellow := redRows(filer.get("/monitor?year=2024&color=yellow").want(t, "yellow filter", http.StatusOK).body)
-	if len(yellow) != 2 || yellow[0][2] != "预算执行" || yellow[1][2] != "指标 3. 培训投诉次数" {
+	// Each item shows its own reason: the budget the report's note (none),
+	// indicator 3 its deviation reason.
+	if len(yellow) != 2 || yellow[0][2] != "预算执行" || yellow[0][3] != "" ||
+		yellow[1][2] != "指标 3. 培训投诉次数" || yellow[1][3] != "个别培训机构服务不到位" {
 		t.Errorf("yellow filter lists %q", yellow)
 	}
 	both := redRows(filer.get("/monitor?year=2024").want(t, "red and yellow", http.StatusOK).body)
@@ -776,14 +777,14 @@ func TestEvaluation(t *testing.T) {
 		"总分 90.65 优",
 		"2 发放创业担保贷款贴息 ≥400万元 0.045亿元 12.5 12.50 实际值≥目标值",
 		"5 促进劳动者就业创业 有效促进 部分达成 75% 30 22.50 得分比例",
-		"总分 0.00 差",
+		"2. 职业技能提升行动经费 未填报 填报自评",
 	} {
 		if !strings.Contains(sheet, want) {
 			t.Errorf("the 自评表 lacks %q", want)
 		}
 	}
-	if !strings.Contains(sheet, "尚未填报，各项按未填实际值计 0 分") {
-		t.Error("the unfilled project does not say it is unfilled")
+	if !strings.Contains(sheet, "尚未填报，各项按未填实际值计 0 分") || strings.Contains(sheet, "总分 0.00 差") {
+		t.Error("the unfilled project does not say it is unfilled, or is graded 差 in its heading")
 	}
 
 	// The form again shows what was saved, no longer carried over.

@@ -9,6 +9,7 @@ import (
 	"html/template"
 	"io/fs"
 	"net/http"
+	"slices"
 	"strings"
 	"time"
 
@@ -49,6 +50,10 @@ var funcs = template.FuncMap{
 	},
 	"add":    func(a, b int) int { return a + b },
 	"fixed2": fixed2,
+	// invalid reports whether a form's errors name the field, to mark it.
+	"invalid": func(errs []fieldError, field string) bool {
+		return slices.ContainsFunc(errs, func(e fieldError) bool { return e.Field == field })
+	},
 	"kindLabel": func(k jixiao.TargetKind) string {
 		switch k {
 		case jixiao.KindNumeric:
