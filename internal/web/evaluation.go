@@ -287,6 +287,8 @@ func (s *Server) saveEvaluation(w http.ResponseWriter, r *http.Request) error {
 		k := strconv.Itoa(in.Seq)
 		what := "第 " + k + " 个指标“" + in.Name + "”"
 		switch {
+		case noTarget(p.Indicators[i]):
+			// scored 0 with the reason in the 自评表; nothing typed is wrong
 		case in.Status == score.StatusInvalid && in.Kind == jixiao.KindQualitative && v.Form.Items[i].Attainment != "":
 			// graded with the select and the share, not with the actual's text
 			v.Errors = append(v.Errors, fieldError{"share_" + k, what + "：" + in.Reason})

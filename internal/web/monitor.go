@@ -396,10 +396,16 @@ func (s *Server) readProgress(r *http.Request, t *jixiao.Table, p *jixiao.Projec
 			}
 		}
 		l := score.IndicatorLight(score.IndicatorInput{Indicator: in, Actual: rec.Forecast, Attainment: rec.ForecastAttainment}, t.FiscalYear, s.score)
-		if l.Explanation.Rule == "invalid" {
+		switch {
+		case noTarget(in):
+			// nothing typed here can be compared with it, and nothing typed
+			// is wrong: the light says why there is none
+		case l.Explanation.Rule == "invalid":
 			errs = append(errs, fieldError{"forecast_" + k, "第 " + k + " 个指标“" + in.Name + "”的全年预计值“" + it.Forecast + "”：" + l.Reason})
-		} else if msg := percentOutOfRange(in, it.Forecast, t.FiscalYear); msg != "" {
-			errs = append(errs, fieldError{"forecast_" + k, "第 " + k + " 个指标“" + in.Name + "”的全年预计值“" + it.Forecast + "”" + msg})
+		default:
+			if msg := percentOutOfRange(in, it.Forecast, t.FiscalYear); msg != "" {
+				errs = append(errs, fieldError{"forecast_" + k, "第 " + k + " 个指标“" + in.Name + "”的全年预计值“" + it.Forecast + "”" + msg})
+			}
 		}
 		if (l.Color == score.Red || l.Color == score.Yellow) && it.Reason == "" {
 			errs = append(errs, fieldError{"reason_" + k, "第 " + k + " 个指标预计不能达到目标（" + l.Color.Chinese() + "），请填写偏差原因"})
@@ -481,6 +487,13 @@ func (s *Server) saveProgress(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	return s.redirect(w, r, tableURL(sum.ID)+"/monitor", "saved")
+}
+
+// noTarget reports an indicator without an annual target (年度指标值): a
+// defect of the published table, which monitoring and self-evaluation
+// cannot score but must not let block the rest of the project's report.
+func noTarget(in *jixiao.Indicator) bool {
+	return in.Annual.Kind == "" && strings.TrimSpace(in.Annual.Raw) == ""
 }
 
 // percentOutOfRange says what is wrong with v, typed for indicator in

@@ -496,6 +496,36 @@ func TestProgressPercentOver100(t *testing.T) {
 	filer.post(evalPath(f.published, 1), ev).want(t, "100% at evaluation", http.StatusSeeOther)
 }
 
+// TestMissingTargetDoesNotBlock: a published table may keep an indicator
+// without an annual target (a defect the review reports). Monitoring and
+// self-evaluation cannot judge it, and say so, but must still take the
+// project's other figures.
+func TestMissingTargetDoesNotBlock(t *testing.T) {
+	a := startApp(t)
+	a.accounts(t, monOrg)
+	tbl := monTable(2024, jixiao.StatusPublished)
+	in := tbl.Projects()[1].Indicators[3]
+	in.Annual, in.Period = jixiao.Target{}, jixiao.Target{}
+	res, err := a.db.SaveVersion(t.Context(), tbl, sqldb.SaveOptions{Actor: "filer"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	filer := a.client(t, "filer", filerPassword)
+	p2 := url.Values{"base": {"0"}, "as_of": {"2024-06-30"}, "budget": {"200"}, "executed": {"100"},
+		"forecast_1": {"2100人次"}, "forecast_2": {"125%"}, "forecast_3": {"2次"}, "forecast_4": {"95%"}}
+	filer.post(progressPath(res.TableID, 2), p2).want(t, "a report with an indicator without target", http.StatusSeeOther)
+	mon := text(filer.get(tablePathOf(res.TableID) + "/monitor").body)
+	if !strings.Contains(mon, "无 4. 参训人员满意度 年度指标值为空，无法评分") {
+		t.Errorf("the monitoring page does not say why indicator 4 has no light: %s", mon)
+	}
+	ev := url.Values{"base": {"0"}, "budget": {"200"}, "executed": {"190"}, "actual_1": {"2100"}, "actual_2": {"115%"}, "actual_3": {"1"}, "actual_4": {"95%"}}
+	filer.post(evalPath(res.TableID, 2), ev).want(t, "an evaluation with an indicator without target", http.StatusSeeOther)
+	sheet := text(filer.get(tablePathOf(res.TableID) + "/evaluation").body)
+	if !strings.Contains(sheet, "年度指标值为空，无法评分") {
+		t.Error("the 自评表 does not say why indicator 4 scores 0")
+	}
+}
+
 // TestProgressVersionsAndAudit: every save of a report is a new version of
 // that date, audited; a form opened before another save is refused with
 // what was typed kept.
