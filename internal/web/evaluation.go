@@ -41,6 +41,7 @@ func (s *Server) evaluations(r *http.Request, t *jixiao.Table) ([]evalProject, e
 		ep := evalProject{Seq: i + 1, P: p}
 		e := score.ProjectEvaluation{FiscalYear: t.FiscalYear}
 		if got, ok := stored[p.Name]; ok {
+			got.ProjectEvaluation = got.For(p) // made before an adjustment: follow the indicators
 			ep.Entry, ep.Started, e = &got, true, got.ProjectEvaluation
 		}
 		ep.Result = score.Evaluate(e.Input(p, t.MoneyUnit), s.score)
@@ -178,6 +179,7 @@ func (s *Server) evalProjectPage(w http.ResponseWriter, r *http.Request) error {
 	f := evalForm{Budget: p.Funding.Total.Format(t.MoneyUnit)}
 	byseq := map[int]score.IndicatorEvaluation{}
 	if e, ok := stored[p.Name]; ok {
+		e.ProjectEvaluation = e.For(p)
 		f.Base, f.Summary, f.Problems, f.Improvements = e.Version, e.Summary, e.Problems, e.Improvements
 		if e.Budget != nil {
 			f.Budget = e.Budget.Format(t.MoneyUnit)
@@ -193,7 +195,7 @@ func (s *Server) evalProjectPage(w http.ResponseWriter, r *http.Request) error {
 		// the filer to confirm or correct.
 		f.CarriedOver = true
 		f.Executed = prog.Executed.Format(t.MoneyUnit)
-		for _, it := range prog.Indicators {
+		for _, it := range prog.For(p).Indicators {
 			byseq[it.Seq] = score.IndicatorEvaluation{Seq: it.Seq, Actual: it.Forecast, Attainment: it.ForecastAttainment}
 		}
 	}

@@ -62,12 +62,23 @@ func worst(ls score.ProgressLights) score.Color {
 	return w
 }
 
+// aligned returns a copy of the report e with its items numbered as
+// project p numbers its indicators: a report made before an adjustment of
+// the targets follows its indicators by name (ProgressEntry.For).
+func aligned(e *sqldb.ProgressEntry, p *jixiao.Project) *sqldb.ProgressEntry {
+	c := *e
+	c.ProjectProgress = e.For(p)
+	return &c
+}
+
 func (s *Server) lightsOf(t *jixiao.Table, seq int, p *jixiao.Project, e *sqldb.ProgressEntry) projectLights {
 	pl := projectLights{Seq: seq, P: p, Entry: e, TableID: t.ID, Org: t.Org, Counts: map[score.Color]int{}}
 	if e == nil {
 		return pl
 	}
 	pl.Attended = true
+	e = aligned(e, p)
+	pl.Entry = e
 	pl.Lights = e.ProjectProgress.Lights(p, t.MoneyUnit, s.score)
 	pl.Worst = worst(pl.Lights)
 	pl.Counts[pl.Lights.Budget.Color]++
@@ -172,7 +183,7 @@ func (s *Server) monitorOverview(w http.ResponseWriter, r *http.Request) error {
 			add(monitorItem{What: "预算执行", Light: pl.Lights.Budget, Deviation: e.Note})
 			for _, il := range pl.Lights.Indicators {
 				it := monitorItem{What: "指标", Indicator: strconv.Itoa(il.Seq) + ". " + il.Name, Light: il.Light}
-				for _, rec := range e.Indicators {
+				for _, rec := range pl.Entry.Indicators {
 					if rec.Seq == il.Seq {
 						it.Deviation, it.Measure = rec.DeviationReason, rec.Measure
 					}
@@ -331,7 +342,7 @@ func (s *Server) progressPage(w http.ResponseWriter, r *http.Request) error {
 	}
 	var e *sqldb.ProgressEntry
 	if got, err := s.db.LatestProgress(r.Context(), sqldb.ProjectKey{Org: t.Org, FiscalYear: t.FiscalYear, Project: p.Name}); err == nil {
-		e = &got
+		e = aligned(&got, p)
 	} else if jixiao.ErrorCode(err) != jixiao.ENOTFOUND {
 		return err
 	}

@@ -526,6 +526,62 @@ func TestMissingTargetDoesNotBlock(t *testing.T) {
 	}
 }
 
+// TestRecordsFollowIndicatorsAcrossAdjustment: monitoring and evaluation
+// records are kept across an adjustment of the targets (调整); when the
+// adjustment inserts an indicator, each record stays with the indicator
+// it was made for, not with the one now at its number.
+func TestRecordsFollowIndicatorsAcrossAdjustment(t *testing.T) {
+	f := newMonFixture(t)
+	filer := f.client(t, "filer", filerPassword)
+	red := goodProgress(0)
+	red.Set("forecast_1", "10场")
+	red.Set("reason_1", "场地改造")
+	filer.post(progressPath(f.published, 1), red).want(t, "report", http.StatusSeeOther)
+	filer.post(evalPath(f.published, 1), evalForm(0)).want(t, "evaluation", http.StatusSeeOther)
+
+	// The adjusted targets: a new first indicator, the others one down.
+	adj := monTable(2024, jixiao.StatusPublished)
+	p := adj.Projects()[0]
+	e, _ := jixiao.LookupLevel2("11")
+	p.Indicators = append([]*jixiao.Indicator{{Level1: e.Level1, Level2: e.Level2, Name: "举办线上招聘会", Unit: "场",
+		Period: jixiao.Target{Raw: "≥10场"}, Annual: jixiao.Target{Raw: "≥10场"}}}, p.Indicators...)
+	for i, in := range p.Indicators {
+		in.Seq = i + 1
+	}
+	table.ParseTargets(adj)
+	res, err := f.db.SaveVersion(t.Context(), adj, sqldb.SaveOptions{Actor: "filer"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := res.TableID
+
+	mon := text(filer.get(tablePathOf(id)+"/monitor").want(t, "monitor of the adjusted table", http.StatusOK).body)
+	for _, want := range []string{"无 1. 举办线上招聘会 未填报", "红灯 2. 举办招聘会 预计完成年度指标值的 33.33%", "绿灯 3. 发放创业担保贷款贴息"} {
+		if !strings.Contains(mon, want) {
+			t.Errorf("the adjusted table's monitoring page lacks %q", want)
+		}
+	}
+	form := filer.get(progressPath(id, 1)).want(t, "progress form of the adjusted table", http.StatusOK).body
+	for name, want := range map[string]string{"forecast_1": "", "forecast_2": "10场", "reason_2": "场地改造", "forecast_3": "420", "attainment_6": "达成"} {
+		if got, _ := field(form, name); got != want {
+			t.Errorf("the adjusted table's progress form: %s = %q, want %q", name, got, want)
+		}
+	}
+	sheet := text(filer.get(tablePathOf(id)+"/evaluation").want(t, "自评表 of the adjusted table", http.StatusOK).body)
+	for _, want := range []string{"1 举办线上招聘会 ≥10场 10 0.00 未填实际值", "2 举办招聘会 ≥30场 28场 10 9.33 实际值/目标值×权重 = 28/30×10 = 9.33",
+		"6 促进劳动者就业创业 有效促进 部分达成 75% 30 22.50"} {
+		if !strings.Contains(sheet, want) {
+			t.Errorf("the adjusted table's 自评表 lacks %q", want)
+		}
+	}
+	ev := filer.get(evalPath(id, 1)).want(t, "evaluation form of the adjusted table", http.StatusOK).body
+	for name, want := range map[string]string{"actual_1": "", "actual_2": "28场", "analysis_2": "两场因场地改造取消，明年提前安排场地。", "share_6": "75"} {
+		if got, _ := field(ev, name); got != want {
+			t.Errorf("the adjusted table's evaluation form: %s = %q, want %q", name, got, want)
+		}
+	}
+}
+
 // TestProgressVersionsAndAudit: every save of a report is a new version of
 // that date, audited; a form opened before another save is refused with
 // what was typed kept.
