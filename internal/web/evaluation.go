@@ -218,9 +218,9 @@ func (s *Server) evalOfForm(t *jixiao.Table, p *jixiao.Project, f evalForm) (sco
 		if v == "" {
 			return nil
 		}
-		x, err := jixiao.ParseMoney(v, t.MoneyUnit)
+		x, err := parseAmount(v, t.MoneyUnit)
 		if err != nil || x < 0 {
-			errs = append(errs, fieldError{field, label + "须是不小于 0 的金额（" + string(t.MoneyUnit) + "），现为“" + v + "”"})
+			errs = append(errs, fieldError{field, label + amountRule(t.MoneyUnit) + "，现为“" + v + "”"})
 			return nil
 		}
 		return &x

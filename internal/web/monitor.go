@@ -375,9 +375,9 @@ func (s *Server) readProgress(r *http.Request, t *jixiao.Table, p *jixiao.Projec
 			errs = append(errs, fieldError{field, label + "不能为空"})
 			return 0
 		}
-		x, err := jixiao.ParseMoney(v, t.MoneyUnit)
+		x, err := parseAmount(v, t.MoneyUnit)
 		if err != nil || x < 0 {
-			errs = append(errs, fieldError{field, label + "须是不小于 0 的金额（" + string(t.MoneyUnit) + "），现为“" + v + "”"})
+			errs = append(errs, fieldError{field, label + amountRule(t.MoneyUnit) + "，现为“" + v + "”"})
 		}
 		return x
 	}
@@ -449,8 +449,8 @@ func (s *Server) progressOfForm(t *jixiao.Table, f progressForm) (score.ProjectP
 	d, err := time.Parse("2006-01-02", f.AsOf)
 	ok := err == nil
 	pp.AsOf = d
-	b, err1 := jixiao.ParseMoney(f.Budget, t.MoneyUnit)
-	e, err2 := jixiao.ParseMoney(f.Executed, t.MoneyUnit)
+	b, err1 := parseAmount(f.Budget, t.MoneyUnit)
+	e, err2 := parseAmount(f.Executed, t.MoneyUnit)
 	pp.Budget, pp.Executed = b, e
 	for _, it := range f.Items {
 		pp.Indicators = append(pp.Indicators, score.IndicatorProgress{Seq: it.Seq, ActualToDate: it.Actual, Forecast: it.Forecast,
@@ -498,6 +498,24 @@ func (s *Server) saveProgress(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	return s.redirect(w, r, tableURL(sum.ID)+"/monitor", "saved")
+}
+
+// parseAmount reads a money field of the monitoring and evaluation forms:
+// a number in the table's unit u, or a number with its own unit (元, 万元,
+// 亿元), as a finance office writes it: "0.05亿元" in a 万元 table is 500.
+func parseAmount(v string, u jixiao.MoneyUnit) (jixiao.Fen, error) {
+	v = strings.TrimSpace(v)
+	for _, mu := range []jixiao.MoneyUnit{jixiao.YiYuan, jixiao.WanYuan, jixiao.Yuan} { // 元 last: the others end in it
+		if n, ok := strings.CutSuffix(v, string(mu)); ok {
+			return jixiao.ParseMoney(n, mu)
+		}
+	}
+	return jixiao.ParseMoney(v, u)
+}
+
+// amountRule says what parseAmount takes.
+func amountRule(u jixiao.MoneyUnit) string {
+	return "须是不小于 0 的金额，单位为" + string(u) + "（也可写明单位，如 0.05亿元）"
 }
 
 // noTarget reports an indicator without an annual target (年度指标值): a

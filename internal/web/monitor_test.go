@@ -401,7 +401,9 @@ func TestProgressValidation(t *testing.T) {
 		{"a forecast that is no number", map[string]string{"forecast_3": "较好"},
 			[]string{"第 3 个指标", "职业培训合格率", "不是数字"}},
 		{"money that is no amount", map[string]string{"executed": "二百五十万"},
-			[]string{"截至当期执行数", "二百五十万"}},
+			[]string{"截至当期执行数须是不小于 0 的金额，单位为万元", "二百五十万"}},
+		{"money in another currency", map[string]string{"budget": "500万美元"},
+			[]string{"全年预算数", "500万美元"}},
 		{"an attainment that is none", map[string]string{"attainment_5": "大致达成"},
 			[]string{"第 5 个指标", "达成程度只能是"}},
 	}
@@ -423,8 +425,18 @@ func TestProgressValidation(t *testing.T) {
 		t.Fatalf("refused forms stored %d reports (%v)", len(entries), err)
 	}
 
-	// 亿元 against a 万元 target converts: 0.045亿元 = 450万元 ≥ 400万元.
+	// Money may carry its unit: 0.025亿元 executed in a 万元 table is 250.
 	form := goodProgress(0)
+	form.Set("executed", "0.025亿元")
+	form.Set("budget", "5000000元")
+	filer.post(path, form).want(t, "money with its unit", http.StatusSeeOther)
+	if got, err := f.db.LatestProgress(t.Context(), sqldb.ProjectKey{Org: monOrg, FiscalYear: 2024, Project: "就业创业服务经费"}); err != nil ||
+		got.Executed.Format(jixiao.WanYuan) != "250.00" || got.Budget.Format(jixiao.WanYuan) != "500.00" {
+		t.Errorf("money with its unit stored as %v of %v (%v)", got.Executed, got.Budget, err)
+	}
+
+	// 亿元 against a 万元 target converts: 0.045亿元 = 450万元 ≥ 400万元.
+	form = goodProgress(1)
 	form.Set("forecast_2", "0.045亿元")
 	filer.post(path, form).want(t, "亿元 against 万元", http.StatusSeeOther)
 	page := filer.get(path).want(t, "the form again", http.StatusOK).body
