@@ -154,13 +154,14 @@ type evalItemForm struct {
 }
 
 type evalFormView struct {
-	Sum    jixiao.TableSummary
-	T      *jixiao.Table
-	P      *jixiao.Project
-	Seq    int
-	Form   evalForm
-	Errors []fieldError
-	Result score.ProjectResult
+	Sum     jixiao.TableSummary
+	T       *jixiao.Table
+	P       *jixiao.Project
+	Seq     int
+	Form    evalForm
+	Errors  []fieldError
+	Result  score.ProjectResult
+	CanFile bool // reviewers see the form, read-only
 }
 
 func (s *Server) evalProjectPage(w http.ResponseWriter, r *http.Request) error {
@@ -204,7 +205,7 @@ func (s *Server) evalProjectPage(w http.ResponseWriter, r *http.Request) error {
 		f.Items = append(f.Items, evalItemForm{Seq: in.Seq, Name: in.Name, Target: in.Annual.Text, Qualitative: in.Annual.Kind == jixiao.KindQualitative,
 			Actual: it.Actual, Attainment: string(it.Attainment), Share: it.Share.String(), Analysis: it.DeviationAnalysis})
 	}
-	v := evalFormView{Sum: sum, T: t, P: p, Seq: seq, Form: f}
+	v := evalFormView{Sum: sum, T: t, P: p, Seq: seq, Form: f, CanFile: jixiao.CanEdit(userOf(r))}
 	e, _ := s.evalOfForm(t, p, f)
 	v.Result = s.scoreForm(t, p, e, &v.Form)
 	return s.render(w, r, "evalform", "填报绩效自评："+p.Name, v)
@@ -283,7 +284,7 @@ func (s *Server) saveEvaluation(w http.ResponseWriter, r *http.Request) error {
 			Share: strings.TrimSpace(pf.Get("share_" + k)), Analysis: strings.TrimSpace(pf.Get("analysis_" + k))})
 	}
 	e, errs := s.evalOfForm(t, p, f)
-	v := evalFormView{Sum: sum, T: t, P: p, Seq: seq, Form: f, Errors: errs}
+	v := evalFormView{Sum: sum, T: t, P: p, Seq: seq, Form: f, Errors: errs, CanFile: true}
 	v.Result = s.scoreForm(t, p, e, &v.Form)
 	for i, in := range v.Result.Indicators {
 		k := strconv.Itoa(in.Seq)

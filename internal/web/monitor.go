@@ -284,14 +284,15 @@ type progressItemForm struct {
 }
 
 type progressView struct {
-	Sum    jixiao.TableSummary
-	T      *jixiao.Table
-	P      *jixiao.Project
-	Seq    int
-	Form   progressForm
-	Errors []fieldError
-	Budget *score.Light
-	Saved  bool
+	Sum     jixiao.TableSummary
+	T       *jixiao.Table
+	P       *jixiao.Project
+	Seq     int
+	Form    progressForm
+	Errors  []fieldError
+	Budget  *score.Light
+	Saved   bool
+	CanFile bool // reviewers see the form, read-only
 }
 
 func (s *Server) progressFormOf(t *jixiao.Table, p *jixiao.Project, e *sqldb.ProgressEntry) progressForm {
@@ -346,7 +347,7 @@ func (s *Server) progressPage(w http.ResponseWriter, r *http.Request) error {
 	} else if jixiao.ErrorCode(err) != jixiao.ENOTFOUND {
 		return err
 	}
-	v := progressView{Sum: sum, T: t, P: p, Seq: seq, Form: s.progressFormOf(t, p, e)}
+	v := progressView{Sum: sum, T: t, P: p, Seq: seq, Form: s.progressFormOf(t, p, e), CanFile: jixiao.CanEdit(userOf(r))}
 	s.judgeProgress(t, p, &v)
 	return s.render(w, r, "progress", "填报运行监控："+p.Name, v)
 }
@@ -473,7 +474,7 @@ func (s *Server) saveProgress(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	f, pp, errs := s.readProgress(r, t, p)
-	v := progressView{Sum: sum, T: t, P: p, Seq: seq, Form: f, Errors: errs}
+	v := progressView{Sum: sum, T: t, P: p, Seq: seq, Form: f, Errors: errs, CanFile: true}
 	s.judgeProgress(t, p, &v)
 	if len(errs) > 0 {
 		return s.render(w, r, "progress", "填报运行监控："+p.Name, v, http.StatusUnprocessableEntity)

@@ -349,6 +349,18 @@ func TestMonitoringAccess(t *testing.T) {
 		t.Fatalf("refused posts stored %d reports (%v)", len(entries), err)
 	}
 
+	// A reviewer who opens a form by its address is told it is read-only
+	// rather than offered a button that is refused.
+	for _, path := range []string{progressPath(f.published, 1), evalPath(f.published, 1)} {
+		body := reviewer.get(path).body
+		if strings.Contains(body, `<button type="submit">`) || !strings.Contains(body, "只读：只有填报人和管理员能保存") {
+			t.Errorf("%s: the reviewer is offered to save", path)
+		}
+		if body := filer.get(path).body; !strings.Contains(body, `<button type="submit">`) {
+			t.Errorf("%s: the filer is not offered to save", path)
+		}
+	}
+
 	// The reviewer sees no 填报 buttons; the filer does.
 	if strings.Contains(reviewer.get(tablePathOf(f.published)+"/monitor").body, "/progress\"") {
 		t.Error("the reviewer is offered 填报 on the monitoring page")
