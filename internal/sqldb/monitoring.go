@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/jmoiron/sqlx"
@@ -31,6 +32,55 @@ type ProgressEntry struct {
 	Key     ProjectKey
 	Version int
 	score.ProjectProgress
+	// Names are the names of the indicators the items were recorded for,
+	// by Seq: For follows them across an adjustment of the targets.
+	Names map[int]string
+}
+
+// For returns the report with its items numbered as project p — the
+// version of the targets it is shown with — numbers its indicators (see
+// renumber).
+func (e ProgressEntry) For(p *jixiao.Project) score.ProjectProgress {
+	pp := e.ProjectProgress
+	pp.Indicators = nil
+	m := renumber(p, e.Names)
+	for _, it := range e.Indicators {
+		if s, ok := m[it.Seq]; ok {
+			it.Seq = s
+			pp.Indicators = append(pp.Indicators, it)
+		}
+	}
+	slices.SortFunc(pp.Indicators, func(a, b score.IndicatorProgress) int { return a.Seq - b.Seq })
+	return pp
+}
+
+// renumber maps the Seq an item was recorded under to the Seq of the
+// indicator of p it belongs to, so that records made before an adjustment
+// that inserted, removed or moved indicators stay with their indicators:
+// an item goes to the indicator of its recorded name when p has exactly
+// one of that name; else (the indicator was renamed) to the indicator at
+// its Seq, unless an item of another name claims that one; else it is
+// left out (the indicator was removed).
+func renumber(p *jixiao.Project, names map[int]string) map[int]int {
+	count, seqOf, at := map[string]int{}, map[string]int{}, map[int]bool{}
+	for _, in := range p.Indicators {
+		count[in.Name]++
+		seqOf[in.Name] = in.Seq
+		at[in.Seq] = true
+	}
+	out, claimed := map[int]int{}, map[int]bool{}
+	for seq, name := range names {
+		if name != "" && count[name] == 1 {
+			out[seq] = seqOf[name]
+			claimed[seqOf[name]] = true
+		}
+	}
+	for seq := range names {
+		if _, ok := out[seq]; !ok && at[seq] && !claimed[seq] {
+			out[seq] = seq
+		}
+	}
+	return out
 }
 
 const dateLayout = "2006-01-02"
@@ -189,20 +239,22 @@ func (db *DB) progressQuery(ctx context.Context, q string, args ...any) ([]Progr
 		return nil, fmt.Errorf("progress: %w", err)
 	}
 	for i, id := range ids {
-		its, err := db.x.QueryContext(ctx, db.x.Rebind(`SELECT seq, actual, forecast, attainment, deviation_reason, measure
+		its, err := db.x.QueryContext(ctx, db.x.Rebind(`SELECT seq, name, actual, forecast, attainment, deviation_reason, measure
 			FROM progress_items WHERE report_id = ? ORDER BY seq`), id)
 		if err != nil {
 			return nil, fmt.Errorf("progress items: %w", err)
 		}
+		list[i].Names = map[int]string{}
 		for its.Next() {
 			var it score.IndicatorProgress
-			var a string
-			if err := its.Scan(&it.Seq, &it.ActualToDate, &it.Forecast, &a, &it.DeviationReason, &it.Measure); err != nil {
+			var a, name string
+			if err := its.Scan(&it.Seq, &name, &it.ActualToDate, &it.Forecast, &a, &it.DeviationReason, &it.Measure); err != nil {
 				its.Close()
 				return nil, fmt.Errorf("progress items: %w", err)
 			}
 			it.ForecastAttainment = score.Attainment(a)
 			list[i].Indicators = append(list[i].Indicators, it)
+			list[i].Names[it.Seq] = name
 		}
 		its.Close()
 	}
@@ -214,6 +266,25 @@ type EvaluationEntry struct {
 	Key     ProjectKey
 	Version int
 	score.ProjectEvaluation
+	// Names are the names of the indicators the items were recorded for,
+	// by Seq, as in ProgressEntry.
+	Names map[int]string
+}
+
+// For returns the evaluation with its items numbered as project p numbers
+// its indicators, as ProgressEntry.For.
+func (e EvaluationEntry) For(p *jixiao.Project) score.ProjectEvaluation {
+	pe := e.ProjectEvaluation
+	pe.Indicators = nil
+	m := renumber(p, e.Names)
+	for _, it := range e.Indicators {
+		if s, ok := m[it.Seq]; ok {
+			it.Seq = s
+			pe.Indicators = append(pe.Indicators, it)
+		}
+	}
+	slices.SortFunc(pe.Indicators, func(a, b score.IndicatorEvaluation) int { return a.Seq - b.Seq })
+	return pe
 }
 
 // SaveEvaluation stores a project's self-evaluation as its next version;
@@ -308,16 +379,17 @@ func (db *DB) Evaluations(ctx context.Context, org string, year int) (map[string
 		return nil, fmt.Errorf("evaluations: %w", err)
 	}
 	for name, id := range ids {
-		its, err := db.x.QueryContext(ctx, db.x.Rebind(`SELECT seq, actual, attainment, share, deviation_analysis
+		its, err := db.x.QueryContext(ctx, db.x.Rebind(`SELECT seq, name, actual, attainment, share, deviation_analysis
 			FROM evaluation_items WHERE evaluation_id = ? ORDER BY seq`), id)
 		if err != nil {
 			return nil, fmt.Errorf("evaluation items: %w", err)
 		}
 		e := out[name]
+		e.Names = map[int]string{}
 		for its.Next() {
 			var it score.IndicatorEvaluation
-			var a, share string
-			if err := its.Scan(&it.Seq, &it.Actual, &a, &share, &it.DeviationAnalysis); err != nil {
+			var a, share, iname string
+			if err := its.Scan(&it.Seq, &iname, &it.Actual, &a, &share, &it.DeviationAnalysis); err != nil {
 				its.Close()
 				return nil, fmt.Errorf("evaluation items: %w", err)
 			}
@@ -326,6 +398,7 @@ func (db *DB) Evaluations(ctx context.Context, org string, year int) (map[string
 				it.Share, _ = jixiao.ParseDecimal(share)
 			}
 			e.Indicators = append(e.Indicators, it)
+			e.Names[it.Seq] = iname
 		}
 		its.Close()
 		out[name] = e

@@ -2,6 +2,7 @@ package sqldb
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"time"
 
@@ -91,6 +92,80 @@ func TestEvaluationsKeepEveryVersionAndLoadTheNewest(t *testing.T) {
 		if got.Version != 2 || got.Budget == nil || *got.Budget != budget || got.Executed != nil ||
 			len(got.Indicators) != 2 || got.Indicators[0].Actual != "98%" || got.Indicators[1].Share.String() != "70" {
 			t.Errorf("newest = %+v", got)
+		}
+	})
+}
+
+// TestRecordsFollowTheirIndicators: records made before an adjustment
+// of the targets follow their indicators by the name they were recorded
+// for; a renamed indicator keeps the record at its place; a removed one's
+// record is left out.
+func TestRecordsFollowTheirIndicators(t *testing.T) {
+	forEachDB(t, func(t *testing.T, db *DB) {
+		ctx := context.Background()
+		if _, err := db.SaveTable(ctx, testTable("调整局", 2024, 1, 2)); err != nil {
+			t.Fatal(err)
+		}
+		k := ProjectKey{Org: "调整局", FiscalYear: 2024, Project: "项目1"}
+		names := map[int]string{1: "招聘会", 2: "合格率", 3: "满意度", 4: "投诉"}
+		pp := score.ProjectProgress{AsOf: time.Date(2024, 6, 30, 0, 0, 0, 0, time.UTC), Budget: 100, Executed: 50}
+		ev := score.ProjectEvaluation{}
+		for seq := 1; seq <= 4; seq++ {
+			pp.Indicators = append(pp.Indicators, score.IndicatorProgress{Seq: seq, Forecast: names[seq] + "的预计值"})
+			ev.Indicators = append(ev.Indicators, score.IndicatorEvaluation{Seq: seq, Actual: names[seq] + "的实际值"})
+		}
+		if _, err := db.SaveProgress(ctx, k, pp, names, 0, "filer"); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.SaveEvaluation(ctx, k, ev, names, 0, "filer"); err != nil {
+			t.Fatal(err)
+		}
+		prog, err := db.LatestProgress(ctx, k)
+		if err != nil {
+			t.Fatal(err)
+		}
+		evs, err := db.Evaluations(ctx, "调整局", 2024)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(prog.Names) != 4 || prog.Names[2] != "合格率" || evs["项目1"].Names[4] != "投诉" {
+			t.Fatalf("recorded names: %v, %v", prog.Names, evs["项目1"].Names)
+		}
+
+		// Adjusted: a new first indicator, 合格率 renamed in place (now 3rd),
+		// 投诉 removed, 招聘会 and 满意度 moved.
+		adj := &jixiao.Project{Indicators: []*jixiao.Indicator{
+			{Seq: 1, Name: "线上招聘会"}, {Seq: 2, Name: "招聘会"}, {Seq: 3, Name: "培训合格率"}, {Seq: 4, Name: "满意度"}}}
+		// 合格率 was at 2, now claimed by 招聘会: a rename that also moved
+		// cannot be told from a removal, so it is left out too.
+		want := map[int]string{2: "招聘会", 4: "满意度"}
+		check := func(what string, got map[int]string) {
+			t.Helper()
+			if len(got) != len(want) {
+				t.Errorf("%s: %v, want %v", what, got, want)
+			}
+			for seq, w := range want {
+				if got[seq] != w {
+					t.Errorf("%s: %v, want %v", what, got, want)
+				}
+			}
+		}
+		gotP := map[int]string{}
+		for _, it := range prog.For(adj).Indicators {
+			gotP[it.Seq] = strings.TrimSuffix(it.Forecast, "的预计值")
+		}
+		check("progress", gotP)
+		gotE := map[int]string{}
+		for _, it := range evs["项目1"].For(adj).Indicators {
+			gotE[it.Seq] = strings.TrimSuffix(it.Actual, "的实际值")
+		}
+		check("evaluation", gotE)
+
+		// Renamed in place, nothing moved: the record stays.
+		same := &jixiao.Project{Indicators: []*jixiao.Indicator{
+			{Seq: 1, Name: "招聘会"}, {Seq: 2, Name: "培训合格率"}, {Seq: 3, Name: "满意度"}, {Seq: 4, Name: "投诉"}}}
+		if its := prog.For(same).Indicators; len(its) != 4 || its[1].Seq != 2 || its[1].Forecast != "合格率的预计值" {
+			t.Errorf("renamed in place: %+v", its)
 		}
 	})
 }

@@ -41,12 +41,34 @@ func (s *Server) evaluations(r *http.Request, t *jixiao.Table) ([]evalProject, e
 		ep := evalProject{Seq: i + 1, P: p}
 		e := score.ProjectEvaluation{FiscalYear: t.FiscalYear}
 		if got, ok := stored[p.Name]; ok {
+			got.ProjectEvaluation = got.For(p) // made before an adjustment: follow the indicators
 			ep.Entry, ep.Started, e = &got, true, got.ProjectEvaluation
 		}
 		ep.Result = score.Evaluate(e.Input(p, t.MoneyUnit), s.score)
+		showGrades(&ep.Result, e)
 		out = append(out, ep)
 	}
 	return out, nil
+}
+
+// showGrades puts a qualitative indicator's grade where the 自评表 shows
+// its 实际完成值 when nothing was typed there: "部分达成 75%".
+func showGrades(res *score.ProjectResult, e score.ProjectEvaluation) {
+	bySeq := map[int]score.IndicatorEvaluation{}
+	for _, ie := range e.Indicators {
+		bySeq[ie.Seq] = ie
+	}
+	for i := range res.Indicators {
+		r := &res.Indicators[i]
+		ie := bySeq[r.Seq]
+		if ie.Attainment == "" || strings.TrimSpace(r.Actual) != "" {
+			continue
+		}
+		r.Actual = string(ie.Attainment)
+		if ie.Share.IsSet() {
+			r.Actual += " " + ie.Share.String() + "%"
+		}
+	}
 }
 
 func (s *Server) evaluationPage(w http.ResponseWriter, r *http.Request) error {
@@ -91,10 +113,14 @@ func (s *Server) evaluationExport(w http.ResponseWriter, r *http.Request) error 
 		cw.Write([]string{"项目名称", "序号", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "计算过程", "项目总分", "等级"})
 		for _, p := range ps {
 			for _, in := range p.Result.Indicators {
-				cw.Write([]string{p.P.Name, strconv.Itoa(in.Seq), in.Name, in.Target, in.Actual, in.Weight.String(), in.Score.String(), in.Explanation.Text, "", ""})
+				cw.Write([]string{p.P.Name, strconv.Itoa(in.Seq), in.Name, in.Target, in.Actual, in.Weight.String(), fixed2(in.Score), in.Explanation.Text, "", ""})
 			}
 			b := p.Result.Budget
-			cw.Write([]string{p.P.Name, "", "预算执行率", "", b.Rate.String(), b.Weight.String(), b.Score.String(), b.Explanation.Text, p.Result.Total.String(), p.Result.Grade})
+			rate := fixed2(b.Rate)
+			if rate != "" {
+				rate += "%"
+			}
+			cw.Write([]string{p.P.Name, "", "预算执行率", "", rate, b.Weight.String(), fixed2(b.Score), b.Explanation.Text, fixed2(p.Result.Total), p.Result.Grade})
 		}
 		cw.Flush()
 		w.Header().Set("Content-Type", "text/csv; charset=utf-8")
@@ -130,13 +156,14 @@ type evalItemForm struct {
 }
 
 type evalFormView struct {
-	Sum    jixiao.TableSummary
-	T      *jixiao.Table
-	P      *jixiao.Project
-	Seq    int
-	Form   evalForm
-	Errors []fieldError
-	Result score.ProjectResult
+	Sum     jixiao.TableSummary
+	T       *jixiao.Table
+	P       *jixiao.Project
+	Seq     int
+	Form    evalForm
+	Errors  []fieldError
+	Result  score.ProjectResult
+	CanFile bool // reviewers see the form, read-only
 }
 
 func (s *Server) evalProjectPage(w http.ResponseWriter, r *http.Request) error {
@@ -155,6 +182,7 @@ func (s *Server) evalProjectPage(w http.ResponseWriter, r *http.Request) error {
 	f := evalForm{Budget: p.Funding.Total.Format(t.MoneyUnit)}
 	byseq := map[int]score.IndicatorEvaluation{}
 	if e, ok := stored[p.Name]; ok {
+		e.ProjectEvaluation = e.For(p)
 		f.Base, f.Summary, f.Problems, f.Improvements = e.Version, e.Summary, e.Problems, e.Improvements
 		if e.Budget != nil {
 			f.Budget = e.Budget.Format(t.MoneyUnit)
@@ -170,7 +198,7 @@ func (s *Server) evalProjectPage(w http.ResponseWriter, r *http.Request) error {
 		// the filer to confirm or correct.
 		f.CarriedOver = true
 		f.Executed = prog.Executed.Format(t.MoneyUnit)
-		for _, it := range prog.Indicators {
+		for _, it := range prog.For(p).Indicators {
 			byseq[it.Seq] = score.IndicatorEvaluation{Seq: it.Seq, Actual: it.Forecast, Attainment: it.ForecastAttainment}
 		}
 	}
@@ -179,7 +207,7 @@ func (s *Server) evalProjectPage(w http.ResponseWriter, r *http.Request) error {
 		f.Items = append(f.Items, evalItemForm{Seq: in.Seq, Name: in.Name, Target: in.Annual.Text, Qualitative: in.Annual.Kind == jixiao.KindQualitative,
 			Actual: it.Actual, Attainment: string(it.Attainment), Share: it.Share.String(), Analysis: it.DeviationAnalysis})
 	}
-	v := evalFormView{Sum: sum, T: t, P: p, Seq: seq, Form: f}
+	v := evalFormView{Sum: sum, T: t, P: p, Seq: seq, Form: f, CanFile: jixiao.CanEdit(userOf(r))}
 	e, _ := s.evalOfForm(t, p, f)
 	v.Result = s.scoreForm(t, p, e, &v.Form)
 	return s.render(w, r, "evalform", "填报绩效自评："+p.Name, v)
@@ -193,9 +221,9 @@ func (s *Server) evalOfForm(t *jixiao.Table, p *jixiao.Project, f evalForm) (sco
 		if v == "" {
 			return nil
 		}
-		x, err := jixiao.ParseMoney(v, t.MoneyUnit)
+		x, err := parseAmount(v, t.MoneyUnit)
 		if err != nil || x < 0 {
-			errs = append(errs, fieldError{field, label + "须是不小于 0 的金额（" + string(t.MoneyUnit) + "），现为“" + v + "”"})
+			errs = append(errs, fieldError{field, label + amountRule(t.MoneyUnit) + "，现为“" + v + "”"})
 			return nil
 		}
 		return &x
@@ -258,13 +286,26 @@ func (s *Server) saveEvaluation(w http.ResponseWriter, r *http.Request) error {
 			Share: strings.TrimSpace(pf.Get("share_" + k)), Analysis: strings.TrimSpace(pf.Get("analysis_" + k))})
 	}
 	e, errs := s.evalOfForm(t, p, f)
-	v := evalFormView{Sum: sum, T: t, P: p, Seq: seq, Form: f, Errors: errs}
+	v := evalFormView{Sum: sum, T: t, P: p, Seq: seq, Form: f, Errors: errs, CanFile: true}
 	v.Result = s.scoreForm(t, p, e, &v.Form)
-	for _, in := range v.Result.Indicators {
-		if in.Status == score.StatusInvalid {
-			v.Errors = append(v.Errors, fieldError{"actual_" + strconv.Itoa(in.Seq), "第 " + strconv.Itoa(in.Seq) + " 个指标“" + in.Name + "”的实际完成值“" + in.Actual + "”：" + in.Reason})
+	for i, in := range v.Result.Indicators {
+		k := strconv.Itoa(in.Seq)
+		what := "第 " + k + " 个指标“" + in.Name + "”"
+		switch {
+		case noTarget(p.Indicators[i]):
+			// scored 0 with the reason in the 自评表; nothing typed is wrong
+		case in.Status == score.StatusInvalid && in.Kind == jixiao.KindQualitative && v.Form.Items[i].Attainment != "":
+			// graded with the select and the share, not with the actual's text
+			v.Errors = append(v.Errors, fieldError{"share_" + k, what + "：" + in.Reason})
+		case in.Status == score.StatusInvalid:
+			v.Errors = append(v.Errors, fieldError{"actual_" + k, what + "的实际完成值“" + in.Actual + "”：" + in.Reason})
+		default:
+			if msg := percentOutOfRange(p.Indicators[i], in.Actual, t.FiscalYear); msg != "" {
+				v.Errors = append(v.Errors, fieldError{"actual_" + k, what + "的实际完成值“" + in.Actual + "”" + msg})
+			}
 		}
 	}
+
 	if len(v.Errors) > 0 {
 		return s.render(w, r, "evalform", "填报绩效自评："+p.Name, v, http.StatusUnprocessableEntity)
 	}

@@ -9,6 +9,7 @@ import (
 	"html/template"
 	"io/fs"
 	"net/http"
+	"slices"
 	"strings"
 	"time"
 
@@ -47,7 +48,12 @@ var funcs = template.FuncMap{
 		}
 		return t.In(chinaTime).Format("2006-01-02 15:04")
 	},
-	"add": func(a, b int) int { return a + b },
+	"add":    func(a, b int) int { return a + b },
+	"fixed2": fixed2,
+	// invalid reports whether a form's errors name the field, to mark it.
+	"invalid": func(errs []fieldError, field string) bool {
+		return slices.ContainsFunc(errs, func(e fieldError) bool { return e.Field == field })
+	},
 	"kindLabel": func(k jixiao.TargetKind) string {
 		switch k {
 		case jixiao.KindNumeric:
@@ -103,6 +109,15 @@ var funcs = template.FuncMap{
 		}
 		return map[string]any{"Row": row, "Cats": cats, "Custom": custom}
 	},
+}
+
+// fixed2 prints a score with its two decimals, as the 自评表 prints them
+// ("12.50", not "12.5"); "" when unset.
+func fixed2(d jixiao.Decimal) string {
+	if !d.IsSet() {
+		return ""
+	}
+	return d.Rat().FloatString(2)
 }
 
 // chinaTime is UTC+8, the time officials read; fixed, so that the binary
