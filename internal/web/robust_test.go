@@ -35,7 +35,7 @@ func TestMalformedRequests(t *testing.T) {
 			{roleFiler, "GET", "/tables/" + tbl + "/projects/999", nil, 404},
 			{roleFiler, "GET", "/tables/" + tbl + "/projects/x", nil, 404},
 			{roleFiler, "GET", "/tables/" + tbl + "/projects/999/edit", nil, 404},
-			{roleFiler, "GET", "/tables/" + tbl + "/export/xlsx", nil, 404},
+			{roleFiler, "GET", "/tables/" + tbl + "/export/docx", nil, 404},
 			{roleFiler, "GET", "/tables/" + tbl + "/diff?from=abc", nil, 404},
 			{roleFiler, "GET", "/tables/" + tbl + "/diff?to=99999", nil, 404},
 			{roleFiler, "GET", "/static/nope.css", nil, 404},
