@@ -56,6 +56,10 @@ func (s *Server) apiOperations() []apiOp {
 		{"GET", "/api/v1/tokens", member},
 		{"POST", "/api/v1/tokens", member},
 		{"DELETE", "/api/v1/tokens/{tid}", member},
+
+		// Monitoring and self-evaluation (DESIGN §6), for those who manage the org.
+		{"GET", "/api/v1/tables/{id}/monitor", member},
+		{"GET", "/api/v1/tables/{id}/evaluation", member},
 	}
 }
 
@@ -98,6 +102,7 @@ func (s *Server) mountAPI(mux *http.ServeMux) error {
 		reg.access[op.Method+" "+op.Path] = op.Access
 	}
 	s.registerAPI(reg)
+	s.registerMonitorAPI(reg)
 	for key := range reg.access {
 		if !reg.done[key] {
 			reg.errs = append(reg.errs, fmt.Errorf("api: %s is listed in apiOperations but not registered", key))

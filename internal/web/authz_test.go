@@ -390,6 +390,18 @@ func authTable() []authEntry {
 				return request{api: true, method: http.MethodDelete, path: "/api/v1/tokens/" + itoa(e.token(owner))}
 			}, allow: members}}},
 
+		{"GET /api/v1/tables/{id}/monitor", []authCase{
+			{what: "a published table of the filer's org", req: func(_ *env, fx *fixtures, _ string) request {
+				return request{api: true, method: http.MethodGet, path: "/api/v1/tables/" + itoa(fx.published) + "/monitor"}
+			}, allow: ownManager, status: http.StatusOK},
+			{what: "a draft of the filer's org", req: func(_ *env, fx *fixtures, _ string) request {
+				return request{api: true, method: http.MethodGet, path: "/api/v1/tables/" + itoa(fx.draft) + "/monitor"}
+			}, allow: ownManager, status: http.StatusUnprocessableEntity, hidden: otherOnes},
+		}},
+		{"GET /api/v1/tables/{id}/evaluation", []authCase{{what: "a published table of the filer's org", req: func(_ *env, fx *fixtures, _ string) request {
+			return request{api: true, method: http.MethodGet, path: "/api/v1/tables/" + itoa(fx.published) + "/evaluation"}
+		}, allow: ownManager, status: http.StatusOK}}},
+
 		{"GET /audit", page("/audit", admin)},
 		{"GET /admin/users", page("/admin/users", admin)},
 		{"POST /admin/users", []authCase{{what: "a new filer",

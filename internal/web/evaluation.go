@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"encoding/csv"
 	"net/http"
 	"net/url"
@@ -32,7 +33,11 @@ type evaluationView struct {
 // evaluations scores every project of t from its stored self-evaluation;
 // a project without one is scored as all missing, which is what it is.
 func (s *Server) evaluations(r *http.Request, t *jixiao.Table) ([]evalProject, error) {
-	stored, err := s.db.Evaluations(r.Context(), t.Org, t.FiscalYear)
+	return s.evaluationsOf(r.Context(), t)
+}
+
+func (s *Server) evaluationsOf(ctx context.Context, t *jixiao.Table) ([]evalProject, error) {
+	stored, err := s.db.Evaluations(ctx, t.Org, t.FiscalYear)
 	if err != nil {
 		return nil, err
 	}

@@ -23,11 +23,20 @@ import (
 // monitored loads the table version in the path for monitoring: visible,
 // managed by the user, and approved or published.
 func (s *Server) monitored(r *http.Request) (jixiao.TableSummary, *jixiao.Table, error) {
-	sum, t, err := s.visibleTable(r)
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil || id <= 0 {
+		return jixiao.TableSummary{}, nil, errNotFound("绩效目标表不存在")
+	}
+	return s.monitoredOf(r.Context(), userOf(r), id)
+}
+
+// monitoredOf is monitored for a context and user: the pages and the API.
+func (s *Server) monitoredOf(ctx context.Context, u *jixiao.User, id int64) (jixiao.TableSummary, *jixiao.Table, error) {
+	sum, t, err := s.visibleTableOf(ctx, u, id)
 	if err != nil {
 		return sum, nil, err
 	}
-	m, err := s.manages(r.Context(), userOf(r), sum.Org)
+	m, err := s.manages(ctx, u, sum.Org)
 	if err != nil {
 		return sum, nil, err
 	}
