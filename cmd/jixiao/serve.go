@@ -14,6 +14,7 @@ import (
 	"jixiao/internal/auth"
 	"jixiao/internal/gen"
 	"jixiao/internal/review"
+	"jixiao/internal/score"
 	"jixiao/internal/sqldb"
 	"jixiao/internal/table"
 	"jixiao/internal/web"
@@ -22,7 +23,7 @@ import (
 const envAdminPassword = "JIXIAO_ADMIN_PASSWORD"
 
 func (a *app) serveCommand() *cobra.Command {
-	var addr, adminPassword, rulesFile string
+	var addr, adminPassword, rulesFile, settingsFile string
 	var noDemo, secure bool
 	cmd := &cobra.Command{
 		Use:   "serve",
@@ -47,7 +48,13 @@ func (a *app) serveCommand() *cobra.Command {
 			if err := a.firstStart(db, adminPassword, !noDemo, ropts); err != nil {
 				return err
 			}
-			srv, err := web.New(web.Config{DB: db, Log: a.log, Review: ropts, SecureCookies: secure})
+			settings := score.DefaultSettings()
+			if settingsFile != "" {
+				if settings, err = score.LoadSettings(settingsFile); err != nil {
+					return &exitError{code: exitUsage, err: err}
+				}
+			}
+			srv, err := web.New(web.Config{DB: db, Log: a.log, Review: ropts, Score: settings, SecureCookies: secure})
 			if err != nil {
 				return err
 			}
@@ -59,6 +66,7 @@ func (a *app) serveCommand() *cobra.Command {
 	cmd.Flags().BoolVar(&noDemo, "no-demo", false, "首次启动时不载入演示数据")
 	cmd.Flags().BoolVar(&secure, "secure-cookies", false, "Cookie 只经 HTTPS 发送（在 TLS 或 HTTPS 反向代理之后运行时打开）")
 	cmd.Flags().StringVar(&rulesFile, "rules", "", "审核规则设置文件（TOML 或 JSON）")
+	cmd.Flags().StringVar(&settingsFile, "settings", "", "本地区的自评与监控设置文件：权重、公式、等级和预警阈值（TOML 或 JSON，见 docs/score.md）")
 	return cmd
 }
 
