@@ -372,6 +372,7 @@ func (s *Server) saveEdit(ctx context.Context, u *jixiao.User, sum jixiao.TableS
 	if form.TransferPayment == nil {
 		p.TransferPayment = old.TransferPayment
 	}
+	keepDirections(p, old)
 	adjust := sum.Status == jixiao.StatusApproved || sum.Status == jixiao.StatusPublished
 	if adjust && form.Reason == "" {
 		errs = append(errs, fieldError{"reason", "已批复的目标只能通过调整修改，请填写调整原因"})
@@ -478,4 +479,21 @@ func (s *Server) liveReview(w http.ResponseWriter, r *http.Request) error {
 		out.Counts[string(f.Severity)]++
 	}
 	return writeJSON(w, http.StatusOK, out)
+}
+
+// keepDirections carries a hand-set direction (正向/反向) over to the
+// indicator of the same name: the form does not offer it, and an edit must
+// not lose it.
+func keepDirections(p, old *jixiao.Project) {
+	for _, in := range p.Indicators {
+		if in.Direction != "" {
+			continue
+		}
+		for _, o := range old.Indicators {
+			if o.Name == in.Name {
+				in.Direction = o.Direction
+				break
+			}
+		}
+	}
 }
