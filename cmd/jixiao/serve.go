@@ -25,6 +25,7 @@ const envAdminPassword = "JIXIAO_ADMIN_PASSWORD"
 func (a *app) serveCommand() *cobra.Command {
 	var addr, adminPassword, rulesFile, settingsFile string
 	var noDemo, secure bool
+	var cacheTTL time.Duration
 	cmd := &cobra.Command{
 		Use:   "serve",
 		Short: "启动网页应用（默认 http://localhost:8080）",
@@ -54,7 +55,7 @@ func (a *app) serveCommand() *cobra.Command {
 					return &exitError{code: exitUsage, err: err}
 				}
 			}
-			srv, err := web.New(web.Config{DB: db, Log: a.log, Review: ropts, Score: settings, SecureCookies: secure})
+			srv, err := web.New(web.Config{DB: db, Log: a.log, Review: ropts, Score: settings, SecureCookies: secure, PublicCacheTTL: cacheTTL})
 			if err != nil {
 				return err
 			}
@@ -66,6 +67,7 @@ func (a *app) serveCommand() *cobra.Command {
 	cmd.Flags().BoolVar(&noDemo, "no-demo", false, "首次启动时不载入演示数据")
 	cmd.Flags().BoolVar(&secure, "secure-cookies", false, "Cookie 只经 HTTPS 发送（在 TLS 或 HTTPS 反向代理之后运行时打开）")
 	cmd.Flags().StringVar(&rulesFile, "rules", "", "审核规则设置文件（TOML 或 JSON）")
+	cmd.Flags().DurationVar(&cacheTTL, "public-cache", 30*time.Second, "公众（未登录）读取表和项目的页面与 API 结果缓存多久；本服务的任何修改立即清空缓存，其他进程（如 jixiao import）的修改最迟在此时间后显示；0 为不缓存")
 	cmd.Flags().StringVar(&settingsFile, "settings", "", "本地区的自评与监控设置文件：权重、公式、等级和预警阈值（TOML 或 JSON，见 docs/score.md）")
 	return cmd
 }

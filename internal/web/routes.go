@@ -131,5 +131,9 @@ func (s *Server) routes() (http.Handler, error) {
 	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		s.renderError(w, r, errForbidden("跨站请求被拒绝：请从本站页面提交"))
 	}))
-	return s.securityHeaders(s.recoverer(s.withUser(cop.Handler(mux)))), nil
+	var h http.Handler = s.withUser(cop.Handler(mux))
+	if s.cache != nil {
+		h = s.cache.handler(h)
+	}
+	return s.securityHeaders(s.recoverer(h)), nil
 }

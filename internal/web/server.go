@@ -24,6 +24,10 @@ type Config struct {
 	// SecureCookies marks cookies Secure: set it when the app is served
 	// over TLS (directly or behind a proxy).
 	SecureCookies bool
+	// PublicCacheTTL, when set, keeps public reads of tables and projects
+	// (pages and API) for that long; writes through this server empty the
+	// cache at once. 0: no cache.
+	PublicCacheTTL time.Duration
 	// SessionTTL is how long a login lasts; default 12 hours.
 	SessionTTL time.Duration
 	// Now replaces the clock in tests.
@@ -45,6 +49,7 @@ type Server struct {
 	uploads  *uploadStash
 	handler  http.Handler
 	apiState *apiState // the JSON API, once mounted
+	cache    *publicCache
 
 	orgsMu  sync.Mutex
 	orgTree *jixiao.OrgTree
@@ -73,6 +78,9 @@ func New(cfg Config) (*Server, error) {
 	}
 	if s.score.Weights.Budget.String() == "" {
 		s.score = score.DefaultSettings()
+	}
+	if cfg.PublicCacheTTL > 0 {
+		s.cache = newPublicCache(cfg.PublicCacheTTL, 20_000)
 	}
 	if s.ttl == 0 {
 		s.ttl = 12 * time.Hour
