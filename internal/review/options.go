@@ -195,13 +195,13 @@ func optionsFromMap(m map[string]any) (Options, error) {
 func (o *Options) setDisable(v any) error {
 	list, ok := v.([]any)
 	if !ok {
-		return fmt.Errorf("键 \"disable\" 应为规则 ID 的数组，如 [\"MEAS-NO-COMPARATOR\"]，实际为 %s", typeName(v))
+		return fmt.Errorf("键 \"disable\" 应为规则 ID 的数组，如 [\"MEAS-NO-COMPARATOR\"]，实际为 %s", conf.TypeName(v))
 	}
 	o.Disabled = map[string]bool{}
 	for i, e := range list {
 		id, ok := e.(string)
 		if !ok {
-			return fmt.Errorf("键 \"disable\" 第 %d 项应为规则 ID 字符串，实际为 %s", i+1, typeName(e))
+			return fmt.Errorf("键 \"disable\" 第 %d 项应为规则 ID 字符串，实际为 %s", i+1, conf.TypeName(e))
 		}
 		if _, known := ruleIndex[id]; !known {
 			return fmt.Errorf("键 \"disable\" 第 %d 项：没有规则 %q（用 jixiao rules 查看规则 ID）", i+1, id)
@@ -214,7 +214,7 @@ func (o *Options) setDisable(v any) error {
 func (o *Options) setSeverity(v any) error {
 	tbl, ok := v.(map[string]any)
 	if !ok {
-		return fmt.Errorf("键 \"severity\" 应为 {规则 ID: \"error\"|\"warning\"|\"info\"} 的表，实际为 %s", typeName(v))
+		return fmt.Errorf("键 \"severity\" 应为 {规则 ID: \"error\"|\"warning\"|\"info\"} 的表，实际为 %s", conf.TypeName(v))
 	}
 	o.Severity = map[string]jixiao.Severity{}
 	for id, e := range tbl {
@@ -226,7 +226,7 @@ func (o *Options) setSeverity(v any) error {
 		case jixiao.SeverityError, jixiao.SeverityWarning, jixiao.SeverityInfo:
 			o.Severity[id] = sev
 		default:
-			return fmt.Errorf("键 \"severity.%s\" 应为 \"error\"、\"warning\" 或 \"info\"，实际为 %s", id, describe(e))
+			return fmt.Errorf("键 \"severity.%s\" 应为 \"error\"、\"warning\" 或 \"info\"，实际为 %s", id, conf.Describe(e))
 		}
 	}
 	return nil
@@ -235,18 +235,18 @@ func (o *Options) setSeverity(v any) error {
 func (o *Options) setCategories(v any) error {
 	list, ok := v.([]any)
 	if !ok {
-		return fmt.Errorf("键 \"categories\" 应为数组，每项含 level1_code、level1_name、level2_code、level2_name，实际为 %s", typeName(v))
+		return fmt.Errorf("键 \"categories\" 应为数组，每项含 level1_code、level1_name、level2_code、level2_name，实际为 %s", conf.TypeName(v))
 	}
 	for i, e := range list {
 		tbl, ok := e.(map[string]any)
 		if !ok {
-			return fmt.Errorf("键 \"categories\" 第 %d 项应为表（对象），实际为 %s", i+1, typeName(e))
+			return fmt.Errorf("键 \"categories\" 第 %d 项应为表（对象），实际为 %s", i+1, conf.TypeName(e))
 		}
 		var f [4]string
 		for j, name := range []string{"level1_code", "level1_name", "level2_code", "level2_name"} {
 			s, ok := tbl[name].(string)
 			if !ok || strings.TrimSpace(s) == "" {
-				return fmt.Errorf("键 \"categories\" 第 %d 项的 %q 应为非空字符串，实际为 %s", i+1, name, describe(tbl[name]))
+				return fmt.Errorf("键 \"categories\" 第 %d 项的 %q 应为非空字符串，实际为 %s", i+1, name, conf.Describe(tbl[name]))
 			}
 			f[j] = strings.TrimSpace(s)
 		}
@@ -268,10 +268,10 @@ func (o *Options) setCategories(v any) error {
 func intIn(key string, v any, lo, hi int) (int, error) {
 	f, ok := asFloat(v)
 	if !ok || f != math.Trunc(f) {
-		return 0, fmt.Errorf("键 %q 应为整数，实际为 %s", key, describe(v))
+		return 0, fmt.Errorf("键 %q 应为整数，实际为 %s", key, conf.Describe(v))
 	}
 	if f < float64(lo) || f > float64(hi) {
-		return 0, fmt.Errorf("键 %q 应在 %d 到 %d 之间，实际为 %s", key, lo, hi, describe(v))
+		return 0, fmt.Errorf("键 %q 应在 %d 到 %d 之间，实际为 %s", key, lo, hi, conf.Describe(v))
 	}
 	return int(f), nil
 }
@@ -279,10 +279,10 @@ func intIn(key string, v any, lo, hi int) (int, error) {
 func floatIn(key string, v any, lo, hi float64) (float64, error) {
 	f, ok := asFloat(v)
 	if !ok {
-		return 0, fmt.Errorf("键 %q 应为数字（百分数，不带 %%），实际为 %s", key, describe(v))
+		return 0, fmt.Errorf("键 %q 应为数字（百分数，不带 %%），实际为 %s", key, conf.Describe(v))
 	}
 	if f < lo || f > hi {
-		return 0, fmt.Errorf("键 %q 应在 %s 到 %s 之间，实际为 %s", key, fmtNum(lo), fmtNum(hi), describe(v))
+		return 0, fmt.Errorf("键 %q 应在 %s 到 %s 之间，实际为 %s", key, fmtNum(lo), fmtNum(hi), conf.Describe(v))
 	}
 	return f, nil
 }
@@ -298,36 +298,4 @@ func asFloat(v any) (float64, bool) {
 		return n, true
 	}
 	return 0, false
-}
-
-func typeName(v any) string {
-	switch v.(type) {
-	case nil:
-		return "空值"
-	case string:
-		return "字符串"
-	case bool:
-		return "布尔值"
-	case json.Number, int64, float64:
-		return "数字"
-	case []any:
-		return "数组"
-	case map[string]any:
-		return "表（对象）"
-	}
-	return fmt.Sprintf("%T", v)
-}
-
-func describe(v any) string {
-	switch x := v.(type) {
-	case nil:
-		return "（缺失）"
-	case string:
-		return fmt.Sprintf("字符串 %q", x)
-	case json.Number:
-		return "数字 " + x.String()
-	case int64, float64, bool:
-		return fmt.Sprintf("%s %v", typeName(v), x)
-	}
-	return typeName(v)
 }
