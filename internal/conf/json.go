@@ -31,7 +31,7 @@ func DecodeJSON(b []byte) (map[string]any, error) {
 	if err := d.Decode(&m); err != nil {
 		var se *json.SyntaxError
 		if errors.As(err, &se) {
-			line, col := lineCol(b, se.Offset)
+			line, col := LineCol(b, se.Offset)
 			return nil, fmt.Errorf("第 %d 行第 %d 列 JSON 语法错误：%v", line, col, se)
 		}
 		var te *json.UnmarshalTypeError
@@ -46,7 +46,9 @@ func DecodeJSON(b []byte) (map[string]any, error) {
 	return m, nil
 }
 
-func lineCol(b []byte, off int64) (int, int) {
+// LineCol turns a byte offset of b into a 1-based line and column, for
+// messages about JSON that name the place.
+func LineCol(b []byte, off int64) (int, int) {
 	if off > int64(len(b)) {
 		off = int64(len(b))
 	}

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"jixiao"
+	"jixiao/internal/conf"
 	"jixiao/internal/score"
 )
 
@@ -125,10 +126,10 @@ func ReadJSON(r io.Reader, opts Options) (*Result, error) {
 		var te *json.UnmarshalTypeError
 		switch {
 		case errors.As(err, &se):
-			line, col := lineCol(b, se.Offset)
+			line, col := conf.LineCol(b, se.Offset)
 			return nil, fail("第 %d 行第 %d 列：JSON 语法错误：%v", line, col, se)
 		case errors.As(err, &te):
-			line, _ := lineCol(b, te.Offset)
+			line, _ := conf.LineCol(b, te.Offset)
 			return nil, fail("第 %d 行：键 %q 应为%s，实际为 JSON %s", line, te.Field, jsonKind(te.Type.Kind().String()), te.Value)
 		case strings.HasPrefix(err.Error(), "json: unknown field "):
 			return nil, fail("未知的键 %s（%s 的键见 docs/score.md）", strings.TrimPrefix(err.Error(), "json: unknown field "), SchemaSelfEval)
@@ -229,21 +230,6 @@ func ReadJSON(r io.Reader, opts Options) (*Result, error) {
 		sh.Projects = append(sh.Projects, p)
 	}
 	return &Result{Sheet: sh}, nil
-}
-
-func lineCol(b []byte, off int64) (int, int) {
-	if off > int64(len(b)) {
-		off = int64(len(b))
-	}
-	line, col := 1, 1
-	for _, c := range b[:off] {
-		if c == '\n' {
-			line, col = line+1, 1
-		} else {
-			col++
-		}
-	}
-	return line, col
 }
 
 func jsonKind(k string) string {

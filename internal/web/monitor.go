@@ -30,6 +30,20 @@ func (s *Server) monitored(r *http.Request) (jixiao.TableSummary, *jixiao.Table,
 	return s.monitoredOf(r.Context(), userOf(r), id)
 }
 
+// filing is monitored for a save: the user must also be one who files
+// (a filer or an admin); what names the record for the message.
+func (s *Server) filing(r *http.Request, what string) (jixiao.TableSummary, *jixiao.Table, *jixiao.User, error) {
+	sum, t, err := s.monitored(r)
+	if err != nil {
+		return sum, nil, nil, err
+	}
+	u := userOf(r)
+	if !jixiao.CanEdit(u) {
+		return sum, nil, nil, errForbidden("只有填报人和管理员能填报" + what)
+	}
+	return sum, t, u, nil
+}
+
 // monitoredOf is monitored for a context and user: the pages and the API.
 func (s *Server) monitoredOf(ctx context.Context, u *jixiao.User, id int64) (jixiao.TableSummary, *jixiao.Table, error) {
 	sum, t, err := s.visibleTableOf(ctx, u, id)
@@ -476,13 +490,9 @@ func (s *Server) progressOfForm(t *jixiao.Table, f progressForm) (score.ProjectP
 }
 
 func (s *Server) saveProgress(w http.ResponseWriter, r *http.Request) error {
-	sum, t, err := s.monitored(r)
+	sum, t, u, err := s.filing(r, "监控记录")
 	if err != nil {
 		return err
-	}
-	u := userOf(r)
-	if !jixiao.CanEdit(u) {
-		return errForbidden("只有填报人和管理员能填报监控记录")
 	}
 	p, seq, err := projectAt(r, t)
 	if err != nil {
